@@ -1,0 +1,70 @@
+public import Foundation
+
+/// What a transport needs to prove who this process is and to judge its peers.
+public struct TransportSecurity: Sendable {
+  /// This process's role, carried in its claims.
+  public var role: Role
+  /// Produces this process's evidence (bound to the transport's fresh key).
+  public var provider: any AttestationProvider
+  /// Verifiers by TEE kind, for the evidence peers present.
+  public var verifiers: [TEEKind: any AttestationVerifier]
+  /// Which identities are accepted for each peer role.
+  public var policy: AttestationPolicy
+  /// SHA-256 of this process's composed configuration, carried in its claims.
+  public var configHash: Data
+
+  public init(
+    role: Role, provider: any AttestationProvider, verifiers: [TEEKind: any AttestationVerifier],
+    policy: AttestationPolicy, configHash: Data
+  ) {
+    self.role = role
+    self.provider = provider
+    self.verifiers = verifiers
+    self.policy = policy
+    self.configHash = configHash
+  }
+}
+
+/// The verified far end of a connection.
+public struct PeerInfo: Hashable, Sendable {
+  public var role: Role
+  /// nil only for development transports that attest nothing.
+  public var identity: AttestedIdentity?
+  public var remoteAddress: String
+
+  public init(role: Role, identity: AttestedIdentity?, remoteAddress: String) {
+    self.role = role
+    self.identity = identity
+    self.remoteAddress = remoteAddress
+  }
+}
+
+/// An established, authenticated connection carrying whole frames in both directions.
+public protocol Connection: Sendable {
+  var peer: PeerInfo { get }
+  /// Frames from the peer, in order; finishes when the peer closes, throws when the connection fails.
+  var inbound: AsyncThrowingStream<Data, any Error> { get }
+  /// Sends one frame; suspends while the peer is not reading (back-pressure).
+  func send(_ frame: Data) async throws
+  /// Closes the connection.
+  func close() async
+}
+
+/// A listening socket.
+public protocol TransportListener: Sendable {
+  /// The bound address (useful when listening on port 0).
+  var localEndpoint: Endpoint { get }
+  /// Accepted, verified connections.
+  var connections: AsyncStream<any Connection> { get }
+  /// Stops accepting.
+  func close() async
+}
+
+/// Carries frames between roles: RA-TLS in production, plaintext TCP in development.
+public protocol Transport: Sendable {
+  /// Listens for peers; only peers that pass verification reach ``TransportListener/connections``.
+  func listen(on endpoint: Endpoint, security: TransportSecurity) async throws -> any TransportListener
+  /// Connects to a peer expected to hold `role`.
+  func connect(to endpoint: Endpoint, expecting role: Role, security: TransportSecurity) async throws
+    -> any Connection
+}
