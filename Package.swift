@@ -9,20 +9,103 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
   name: "Cocoon",
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "CocoonCore", targets: ["CocoonCore"]),
+    .library(name: "CocoonConfig", targets: ["CocoonConfig"]),
+    .library(name: "CocoonRuntime", targets: ["CocoonRuntime"]),
+    .library(name: "CocoonCommandLine", targets: ["CocoonCommandLine"]),
+    .library(name: "CocoonBuiltinPlugins", targets: ["CocoonBuiltinPlugins"]),
+    .executable(name: "cocoon-node", targets: ["cocoon-node"]),
+    .executable(name: "cocoon-coordinator", targets: ["cocoon-coordinator"]),
+    .executable(name: "cocoon-client", targets: ["cocoon-client"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
+    // MARK: Core modules (no plugin code)
     .target(
       name: "CocoonCore",
-      dependencies: [.product(name: "Logging", package: "swift-log")],
+      dependencies: [logging],
       path: "Modules/CocoonCore",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonConfig",
+      dependencies: ["CocoonCore", .product(name: "Yams", package: "Yams")],
+      path: "Modules/CocoonConfig",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonRuntime",
+      dependencies: ["CocoonCore", "CocoonConfig", logging, lifecycle, unixSignals],
+      path: "Modules/CocoonRuntime",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Roles (libraries; never depend on a plugin)
+    .target(
+      name: "CocoonNode",
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      path: "Modules/CocoonNode",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonCoordinator",
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      path: "Modules/CocoonCoordinator",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonClient",
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      path: "Modules/CocoonClient",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Apps: command line, built-in plugin wiring, thin mains
+    .target(
+      name: "CocoonCommandLine",
+      dependencies: [
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonNode", "CocoonCoordinator", "CocoonClient",
+        argumentParser, logging, lifecycle,
+      ],
+      path: "Apps/CocoonCommandLine",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonBuiltinPlugins",
+      dependencies: ["CocoonCore", "CocoonRuntime"],
+      path: "Apps/CocoonBuiltinPlugins",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cocoon-node",
+      dependencies: ["CocoonCommandLine", "CocoonBuiltinPlugins", "CocoonRuntime"],
+      path: "Apps/cocoon-node",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cocoon-coordinator",
+      dependencies: ["CocoonCommandLine", "CocoonBuiltinPlugins", "CocoonRuntime"],
+      path: "Apps/cocoon-coordinator",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cocoon-client",
+      dependencies: ["CocoonCommandLine", "CocoonBuiltinPlugins", "CocoonRuntime"],
+      path: "Apps/cocoon-client",
       swiftSettings: strictSettings
     ),
   ]

@@ -42,7 +42,7 @@ public protocol Plugin: Sendable {
   /// The plugin's options; decode from an empty mapping when `options:` is absent.
   associatedtype Options: Decodable & Sendable
   /// What the factory makes.
-  associatedtype Product
+  associatedtype Product: Sendable
 
   /// Which protocol the plugin implements.
   static var kind: PluginKind { get }

@@ -1,0 +1,5 @@
+import CocoonBuiltinPlugins
+import CocoonCommandLine
+import CocoonRuntime
+
+await CocoonMain.main(CoordinatorCommand.self, plugins: PluginRegistry.builtIn())
