@@ -108,5 +108,42 @@ let package = Package(
       path: "Apps/cocoon-client",
       swiftSettings: strictSettings
     ),
+
+    // MARK: The third-party plugin template, compiled in-repo so tests can run it
+    .target(
+      name: "EchoCompute",
+      dependencies: ["CocoonCore"],
+      path: "Tools/plugin-template/Sources/EchoCompute",
+      swiftSettings: [.swiftLanguageMode(.v6)]
+    ),
+    .executableTarget(
+      name: "cocoon-node-echo",
+      dependencies: ["EchoCompute", "CocoonRuntime", "CocoonCommandLine", "CocoonBuiltinPlugins"],
+      path: "Tools/plugin-template/Sources/cocoon-node-echo",
+      swiftSettings: [.swiftLanguageMode(.v6)]
+    ),
+
+    // MARK: Tests
+    .testTarget(
+      name: "CocoonConfigTests",
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime"],
+      path: "Tests/CocoonConfigTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonRuntimeTests",
+      dependencies: [
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle,
+        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+      ],
+      path: "Tests/CocoonRuntimeTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonAppsTests",
+      dependencies: ["CocoonCore", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo"],
+      path: "Tests/CocoonAppsTests",
+      swiftSettings: strictSettings
+    ),
   ]
 )

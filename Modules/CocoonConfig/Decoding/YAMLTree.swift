@@ -89,6 +89,11 @@ public indirect enum YAMLTree: Sendable, Hashable {
       return .config(
         .configSyntax, at: SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(problem)",
         accepted: "check indentation, colons and quotes")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return .config(
+        .configInvalidValue, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+        "duplicate key \(names) in this mapping", accepted: "each key at most once per mapping")
     case .reader(let problem, _, _, _):
       return CocoonError(.configSyntax, "\(file): cannot read YAML: \(problem); save the file as UTF-8")
     default:
