@@ -54,6 +54,18 @@ extension CocoonError.Code {
   public static let paymentRefused = Self("payment.refused")
   /// A transport-level failure (connection, handshake, framing).
   public static let transportFailed = Self("transport.failed")
+  /// No node serving the requested model is connected.
+  public static let noNodeAvailable = Self("network.noNodeAvailable")
+  /// Every node is busy and the queue is full; retry later.
+  public static let overloaded = Self("network.overloaded")
+  /// The request asks for more tokens than the model's context allows.
+  public static let tooManyTokens = Self("compute.tooManyTokens")
+  /// The client's balance or stake does not cover the request.
+  public static let insufficientBalance = Self("payment.insufficientBalance")
+  /// The peer serving a request went away before it finished.
+  public static let peerLost = Self("network.peerLost")
+  /// The request was cancelled.
+  public static let cancelled = Self("core.cancelled")
   /// An I/O failure reading or writing a file.
   public static let io = Self("core.io")
 }

@@ -42,8 +42,10 @@ public struct PeerInfo: Hashable, Sendable {
 /// An established, authenticated connection carrying whole frames in both directions.
 public protocol Connection: Sendable {
   var peer: PeerInfo { get }
-  /// Frames from the peer, in order; finishes when the peer closes, throws when the connection fails.
-  var inbound: AsyncThrowingStream<Data, any Error> { get }
+  /// The next frame from the peer, in order; nil once the peer has closed. Throws when the connection fails.
+  /// Frames are read only as fast as this is called, so a slow reader slows the sender (back-pressure).
+  /// Call it from one task at a time.
+  func receive() async throws -> Data?
   /// Sends one frame; suspends while the peer is not reading (back-pressure).
   func send(_ frame: Data) async throws
   /// Closes the connection.
