@@ -1,5 +1,5 @@
 public import CocoonConfig
-public import CocoonCore
+import CocoonCore
 public import CocoonRuntime
 public import Logging
 public import ServiceLifecycle
