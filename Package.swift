@@ -12,6 +12,8 @@ let strictSettings: [SwiftSetting] = [
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
@@ -32,6 +34,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -51,6 +56,26 @@ let package = Package(
       name: "CocoonRuntime",
       dependencies: ["CocoonCore", "CocoonConfig", logging, lifecycle, unixSignals],
       path: "Modules/CocoonRuntime",
+      swiftSettings: strictSettings
+    ),
+
+    .target(
+      name: "CocoonWire",
+      dependencies: [
+        "CocoonCore", logging, nioCore, nioPosix,
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "DequeModule", package: "swift-collections"),
+      ],
+      path: "Modules/CocoonWire",
+      exclude: ["Proto"],
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Plugins (each depends on CocoonCore and libraries, never on a role or another plugin)
+    .target(
+      name: "CocoonTransportTCP",
+      dependencies: ["CocoonCore", "CocoonWire", logging, nioCore],
+      path: "Plugins/Transport/TCP",
       swiftSettings: strictSettings
     ),
 
@@ -86,7 +111,7 @@ let package = Package(
     ),
     .target(
       name: "CocoonBuiltinPlugins",
-      dependencies: ["CocoonCore", "CocoonRuntime"],
+      dependencies: ["CocoonCore", "CocoonRuntime", "CocoonTransportTCP"],
       path: "Apps/CocoonBuiltinPlugins",
       swiftSettings: strictSettings
     ),

@@ -1,9 +1,15 @@
+import CocoonTransportTCP
 public import CocoonRuntime
 
 extension PluginRegistry {
   /// The plugins Cocoon ships. A third-party binary starts from this and registers its own.
   public static func builtIn() -> PluginRegistry {
-    let registry = PluginRegistry()
+    var registry = PluginRegistry()
+    do {
+      try registry.register(TCPTransportPlugin.self)
+    } catch {
+      preconditionFailure("built-in plugin names collide: \(error)")
+    }
     return registry
   }
 }

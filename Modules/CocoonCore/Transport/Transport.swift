@@ -4,8 +4,9 @@ public import Foundation
 public struct TransportSecurity: Sendable {
   /// This process's role, carried in its claims.
   public var role: Role
-  /// Produces this process's evidence (bound to the transport's fresh key).
-  public var provider: any AttestationProvider
+  /// Produces this process's evidence (bound to the transport's fresh key); nil for a client outside a TEE,
+  /// which then presents no evidence (coordinators accept clients without it).
+  public var provider: (any AttestationProvider)?
   /// Verifiers by TEE kind, for the evidence peers present.
   public var verifiers: [TEEKind: any AttestationVerifier]
   /// Which identities are accepted for each peer role.
@@ -14,7 +15,7 @@ public struct TransportSecurity: Sendable {
   public var configHash: Data
 
   public init(
-    role: Role, provider: any AttestationProvider, verifiers: [TEEKind: any AttestationVerifier],
+    role: Role, provider: (any AttestationProvider)?, verifiers: [TEEKind: any AttestationVerifier],
     policy: AttestationPolicy, configHash: Data
   ) {
     self.role = role
@@ -52,21 +53,23 @@ public protocol Connection: Sendable {
   func close() async
 }
 
-/// A listening socket.
-public protocol TransportListener: Sendable {
-  /// The bound address (useful when listening on port 0).
-  var localEndpoint: Endpoint { get }
-  /// Accepted, verified connections.
-  var connections: AsyncStream<any Connection> { get }
-  /// Stops accepting.
-  func close() async
-}
-
 /// Carries frames between roles: RA-TLS in production, plaintext TCP in development.
+///
+/// Both operations are scoped: a listener lives as long as ``serve(on:security:bound:handler:)`` runs (cancel the
+/// task to stop it), and a connection as long as the `body` given to ``connect(to:expecting:security:body:)``.
 public protocol Transport: Sendable {
-  /// Listens for peers; only peers that pass verification reach ``TransportListener/connections``.
-  func listen(on endpoint: Endpoint, security: TransportSecurity) async throws -> any TransportListener
-  /// Connects to a peer expected to hold `role`.
-  func connect(to endpoint: Endpoint, expecting role: Role, security: TransportSecurity) async throws
-    -> any Connection
+  /// Listens on `endpoint` until the calling task is cancelled. Calls `bound` with the bound address once
+  /// listening, then `handler` (concurrently) for each peer that passed verification; the connection closes when
+  /// `handler` returns.
+  func serve(
+    on endpoint: Endpoint, security: TransportSecurity, bound: @escaping @Sendable (Endpoint) -> Void,
+    handler: @escaping @Sendable (any Connection) async -> Void
+  ) async throws
+
+  /// Connects to a peer expected to hold `role`, verifies it, and runs `body` with the connection.
+  /// - Throws: ``CocoonError`` with code `transportFailed` or `attestationFailed` naming the failed check.
+  func connect<Result: Sendable>(
+    to endpoint: Endpoint, expecting role: Role, security: TransportSecurity,
+    body: @Sendable (any Connection) async throws -> Result
+  ) async throws -> Result
 }
