@@ -14,6 +14,8 @@ let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "sw
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
@@ -37,6 +39,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -54,7 +57,7 @@ let package = Package(
     ),
     .target(
       name: "CocoonRuntime",
-      dependencies: ["CocoonCore", "CocoonConfig", logging, lifecycle, unixSignals],
+      dependencies: ["CocoonCore", "CocoonConfig", logging, lifecycle, unixSignals, crypto],
       path: "Modules/CocoonRuntime",
       swiftSettings: strictSettings
     ),
@@ -82,19 +85,19 @@ let package = Package(
     // MARK: Roles (libraries; never depend on a plugin)
     .target(
       name: "CocoonNode",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf],
       path: "Modules/CocoonNode",
       swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonCoordinator",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf],
       path: "Modules/CocoonCoordinator",
       swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonClient",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf],
       path: "Modules/CocoonClient",
       swiftSettings: strictSettings
     ),
@@ -162,6 +165,15 @@ let package = Package(
         .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
       ],
       path: "Tests/CocoonRuntimeTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonNetworkTests",
+      dependencies: [
+        "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP", logging,
+        lifecycle, nioCore, nioPosix, protobuf,
+      ],
+      path: "Tests/CocoonNetworkTests",
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -3,6 +3,7 @@ import CocoonCore
 public import CocoonRuntime
 public import Logging
 public import ServiceLifecycle
+public import CocoonWire
 
 /// The coordinator role: accepts nodes and clients, routes requests, counts tokens, settles payments.
 public struct CoordinatorRole: Sendable {
@@ -21,9 +22,28 @@ public struct CoordinatorRole: Sendable {
   }
 
   /// The coordinator's services, in start order.
-  /// - Throws: ``CocoonError`` with code `unavailable` until the routing service is built (network-path issue).
   public func services() throws -> [any Service] {
-    throw CocoonError(
-      .unavailable, "this build of cocoon-coordinator cannot route requests yet (the network path is not built)")
+    [server()]
+  }
+
+  /// The server that accepts nodes and clients.
+  public func server(settings: WireSession.Settings = .init()) -> CoordinatorServer {
+    let configuration = components.loaded.configuration
+    let registry = configuration.registry
+    let prices = registry.map { registry in
+      Prices(
+        pricePerToken: registry.prices.pricePerToken, nodeFeePerToken: registry.prices.nodeFeePerToken,
+        promptMultiplier: registry.prices.promptMultiplier, cachedMultiplier: registry.prices.cachedMultiplier,
+        completionMultiplier: registry.prices.completionMultiplier,
+        reasoningMultiplier: registry.prices.reasoningMultiplier)
+    }
+    let allowedModels = registry.map { registry in
+      Dictionary(registry.models.map { ($0.name, $0.sha256.value) }, uniquingKeysWith: { first, _ in first })
+    }
+    let pool = NodePool(maxQueuedRequests: section.maxQueuedRequests)
+    return CoordinatorServer(
+      endpoint: section.listen, transport: components.transport, security: components.transportSecurity, pool: pool,
+      clients: ClientRequestHandler(pool: pool, prices: prices, logger: logger), allowedModels: allowedModels,
+      networkID: components.payment.networkID, settings: settings, logger: logger)
   }
 }

@@ -8,22 +8,21 @@ public actor ModelLoaderService: Service {
   private let backend: any ComputeBackend
   private let specs: [ModelSpec]
   private let logger: Logger
-  private var loaded: [ModelID: any LoadedModel] = [:]
+  private let models: LoadedModels
 
-  public init(backend: any ComputeBackend, specs: [ModelSpec], logger: Logger) {
+  public init(backend: any ComputeBackend, specs: [ModelSpec], into models: LoadedModels, logger: Logger) {
     self.backend = backend
     self.specs = specs
+    self.models = models
     self.logger = logger
   }
-
-  /// The models loaded so far.
-  public var models: [ModelID: any LoadedModel] { loaded }
 
   /// Loads every model, then waits for shutdown.
   public func run() async throws {
     for spec in specs {
-      loaded[spec.name] = try await Self.load(spec, backend: backend, logger: logger)
+      await models.add(try await Self.load(spec, backend: backend, logger: logger), spec: spec)
     }
+    await models.finishLoading()
     try await gracefulShutdown()
   }
 

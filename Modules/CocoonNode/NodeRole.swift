@@ -32,12 +32,22 @@ public struct NodeRole: Sendable {
     }
   }
 
-  /// The node's services, in start order.
+  /// The node's services, in start order: the model loader, then one link per coordinator.
   public func services() -> [any Service] {
-    [
+    let models = LoadedModels()
+    let handler = NodeQueryHandler(models: models, maxActiveRequests: section.maxActiveRequests, logger: logger)
+    let security = components.transportSecurity
+    var services: [any Service] = [
       ModelLoaderService(
         backend: components.compute!, specs: Self.modelSpecs(section, baseDirectory: components.loaded.directory),
-        logger: logger)
+        into: models, logger: logger)
     ]
+    for endpoint in section.coordinators {
+      services.append(
+        CoordinatorLinkService(
+          endpoint: endpoint, transport: components.transport, security: security, models: models, handler: handler,
+          maxActiveRequests: section.maxActiveRequests, logger: logger))
+    }
+    return services
   }
 }

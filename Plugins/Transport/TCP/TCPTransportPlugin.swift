@@ -13,6 +13,11 @@ public enum TCPTransportPlugin: TransportPlugin {
     public var insecure: Bool?
     /// The largest frame accepted or sent, in bytes (default 16 MiB).
     public var maxFrameBytes: Int?
+
+    public init(insecure: Bool? = nil, maxFrameBytes: Int? = nil) {
+      self.insecure = insecure
+      self.maxFrameBytes = maxFrameBytes
+    }
   }
 
   public static let name = "tcp"

@@ -1,0 +1,158 @@
+public import CocoonCore
+public import CocoonWire
+import Foundation
+public import Logging
+public import ServiceLifecycle
+import SwiftProtobuf
+import Synchronization
+
+/// The client's connection to the network: keeps a session with one of the configured coordinators (reconnecting
+/// with backoff, trying the next on failure) and runs requests over it.
+public final class CoordinatorLink: Service, Sendable {
+  private let endpoints: [Endpoint]
+  private let transport: any Transport
+  private let security: TransportSecurity
+  private let settings: WireSession.Settings
+  private let connectWait: Duration
+  private let logger: Logger
+  private let current = Mutex<WireSession?>(nil)
+  private let waiters = Mutex<[UUID: CheckedContinuation<WireSession, any Error>]>([:])
+
+  /// - Parameter connectWait: how long a request waits for a coordinator connection before failing.
+  public init(
+    endpoints: [Endpoint], transport: any Transport, security: TransportSecurity,
+    settings: WireSession.Settings = .init(), connectWait: Duration = .seconds(10), logger: Logger
+  ) {
+    self.endpoints = endpoints
+    self.transport = transport
+    self.security = security
+    self.settings = settings
+    self.connectWait = connectWait
+    self.logger = logger
+  }
+
+  public func run() async throws {
+    guard !endpoints.isEmpty else {
+      throw CocoonError(.invalidArgument, "client.coordinators is empty; list at least one coordinator endpoint")
+    }
+    try await cancelWhenGracefulShutdown {
+      var index = 0
+      var attempt = 0
+      while !Task.isCancelled {
+        let endpoint = self.endpoints[index % self.endpoints.count]
+        let started = ContinuousClock.now
+        do {
+          try await self.connect(to: endpoint)
+        } catch is CancellationError {
+          return
+        } catch {
+          self.logger.warning("coordinator connection failed", metadata: ["coordinator": "\(endpoint)", "reason": "\(error)"])
+        }
+        self.current.withLock { $0 = nil }
+        if ContinuousClock.now - started > .seconds(30) { attempt = 0 }
+        index += 1
+        attempt += 1
+        let base = min(10.0, 0.2 * Double(1 << min(attempt, 6)))
+        try await Task.sleep(for: .milliseconds(Int(base * 1000 * Double.random(in: 0.5...1.0))))
+      }
+    }
+  }
+
+  private func connect(to endpoint: Endpoint) async throws {
+    try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { connection in
+      let (session, ack) = try await WireSession.connect(
+        connection, hello: .with { $0.role = .client }, settings: self.settings, logger: self.logger)
+      self.logger.info("connected to coordinator", metadata: ["coordinator": "\(endpoint)", "network": "\(ack.networkID)"])
+      self.publish(session)
+      try await session.run { stream in
+        try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "clients do not serve streams"))))
+      }
+    }
+  }
+
+  private func publish(_ session: WireSession) {
+    current.withLock { $0 = session }
+    let pending = waiters.withLock { waiters in
+      defer { waiters.removeAll() }
+      return Array(waiters.values)
+    }
+    pending.forEach { $0.resume(returning: session) }
+  }
+
+  /// The current session, waiting up to `connectWait` for one.
+  func session() async throws -> WireSession {
+    if let session = current.withLock({ $0 }) { return session }
+    let id = UUID()
+    let wait = connectWait
+    let endpoints = self.endpoints
+    return try await withThrowingTaskGroup(of: WireSession.self) { group in
+      group.addTask {
+        try await withCheckedThrowingContinuation { continuation in
+          if let session = self.current.withLock({ $0 }) {
+            continuation.resume(returning: session)
+          } else {
+            self.waiters.withLock { $0[id] = continuation }
+          }
+        }
+      }
+      group.addTask {
+        try await Task.sleep(for: wait)
+        let continuation = self.waiters.withLock { $0.removeValue(forKey: id) }
+        let error = CocoonError(
+          .noNodeAvailable,
+          "not connected to any coordinator (tried \(endpoints.map(\.description).joined(separator: ", "))); is cocoon-coordinator running?")
+        continuation?.resume(throwing: error)
+        throw error
+      }
+      let session = try await group.next()!
+      group.cancelAll()
+      return session
+    }
+  }
+
+  /// Models servable through the coordinator now.
+  public func models() async throws -> [ModelID] {
+    let stream = try await session().open(.modelListRequest(.init()))
+    guard let reply = try await stream.next() else { throw CocoonError(.peerLost, "the coordinator went away") }
+    switch reply {
+    case .modelList(let list): return list.models.map { ModelID($0.name) }
+    case .error(let error): throw error.cocoonError
+    default: throw CocoonError(.transportFailed, "unexpected answer to a model list request")
+    }
+  }
+
+  /// Runs one request through the network. Ending the returned stream early cancels the request upstream.
+  public func generate(_ request: GenerationRequest) async throws -> AsyncThrowingStream<GenerationEvent, any Error> {
+    let requestID = UUID().uuidString.lowercased()
+    let stream = try await session().open(.runQuery(Cocoon_Wire_RunQuery(request, requestID: requestID)))
+    return AsyncThrowingStream { continuation in
+      let task = Task {
+        do {
+          while let body = try await stream.next() {
+            switch body {
+            case .answerPart(let part):
+              continuation.yield(.delta(part.text))
+            case .finalAnswer(let answer):
+              continuation.yield(.finished(answer.finishReason.finishReason, try answer.usage.tokenUsage()))
+              continuation.finish()
+              return
+            case .error(let error):
+              throw error.cocoonError
+            default:
+              continue
+            }
+          }
+          throw CocoonError(.peerLost, "the coordinator ended the answer without a final message")
+        } catch {
+          continuation.finish(throwing: error)
+        }
+      }
+      continuation.onTermination = { termination in
+        task.cancel()
+        if case .cancelled = termination {
+          Task { await stream.cancel(reason: "the application stopped reading") }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import CocoonCore
+public import CocoonWire
+
+/// The nodes connected to this coordinator, by model, with their load and track record; hands out one node per
+/// request and queues requests (boundedly) while every suitable node is busy.
+public actor NodePool {
+  /// A node as the pool knows it.
+  final class Entry {
+    let id: UInt64
+    let session: WireSession
+    let models: [String: Cocoon_Wire_ServedModel]
+    let maxActive: Int
+    let address: String
+    var active = 0
+    /// Exponentially weighted mean of request durations, seconds.
+    var latency = 0.0
+    var successes = 0
+    var failures = 0
+
+    init(id: UInt64, session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String) {
+      self.id = id
+      self.session = session
+      self.models = Dictionary(models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+      self.maxActive = maxActive
+      self.address = address
+    }
+
+    /// Lower is better: load, failure rate and latency.
+    var score: Double {
+      let failureRate = Double(failures + 1) / Double(successes + failures + 2)
+      return Double(active) / Double(maxActive) + 2 * failureRate + latency
+    }
+  }
+
+  /// A node reserved for one request; give it back with ``release(_:succeeded:duration:)``.
+  public struct Lease: Sendable {
+    public let nodeID: UInt64
+    public let session: WireSession
+    public let address: String
+  }
+
+  private struct Waiter {
+    let id: UInt64
+    let model: String
+    let continuation: CheckedContinuation<Lease, any Error>
+  }
+
+  private var nodes: [UInt64: Entry] = [:]
+  private var waiters: [Waiter] = []
+  private var nextID: UInt64 = 1
+  private let maxQueued: Int
+
+  public init(maxQueuedRequests: Int) { self.maxQueued = maxQueuedRequests }
+
+  /// Adds a connected node; returns its id.
+  public func add(session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String) -> UInt64 {
+    let id = nextID
+    nextID += 1
+    nodes[id] = Entry(id: id, session: session, models: models, maxActive: max(1, maxActive), address: address)
+    serveWaiters()
+    return id
+  }
+
+  /// Removes a node that disconnected; queued requests for models nobody serves any more fail.
+  public func remove(_ id: UInt64) {
+    nodes[id] = nil
+    let served = Set(nodes.values.flatMap(\.models.keys))
+    let orphaned = waiters.filter { !served.contains($0.model) }
+    waiters.removeAll { !served.contains($0.model) }
+    for waiter in orphaned {
+      waiter.continuation.resume(
+        throwing: CocoonError(.noNodeAvailable, "no node serving '\(waiter.model)' is connected any more"))
+    }
+  }
+
+  /// Reserves the best free node serving `model`, waiting in the queue if all are busy.
+  /// - Throws: `noNodeAvailable` when no node serves it, `overloaded` when the queue is full.
+  public func acquire(model: String) async throws -> Lease {
+    if let lease = take(model: model) { return lease }
+    guard nodes.values.contains(where: { $0.models[model] != nil }) else {
+      throw CocoonError(.noNodeAvailable, "no node serving '\(model)' is connected")
+    }
+    guard waiters.count < maxQueued else {
+      throw CocoonError(.overloaded, "all nodes serving '\(model)' are busy and \(maxQueued) requests are queued; retry later")
+    }
+    let id = nextID
+    nextID += 1
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        waiters.append(Waiter(id: id, model: model, continuation: continuation))
+      }
+    } onCancel: {
+      Task { await self.cancelWaiter(id) }
+    }
+  }
+
+  private func cancelWaiter(_ id: UInt64) {
+    guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+    waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+  }
+
+  /// Returns a node after a request, recording how it went.
+  public func release(_ lease: Lease, succeeded: Bool, duration: Duration) {
+    if let entry = nodes[lease.nodeID] {
+      entry.active -= 1
+      let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+      entry.latency = entry.latency == 0 ? seconds : 0.8 * entry.latency + 0.2 * seconds
+      if succeeded { entry.successes += 1 } else { entry.failures += 1 }
+    }
+    serveWaiters()
+  }
+
+  private func take(model: String) -> Lease? {
+    let candidates = nodes.values.filter { $0.models[model] != nil && $0.active < $0.maxActive }
+    guard let best = candidates.min(by: { $0.score < $1.score }) else { return nil }
+    best.active += 1
+    return Lease(nodeID: best.id, session: best.session, address: best.address)
+  }
+
+  private func serveWaiters() {
+    var index = 0
+    while index < waiters.count {
+      if let lease = take(model: waiters[index].model) {
+        waiters.remove(at: index).continuation.resume(returning: lease)
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// The models servable now, one entry per name.
+  public func servedModels() -> [Cocoon_Wire_ServedModel] {
+    var byName: [String: Cocoon_Wire_ServedModel] = [:]
+    for entry in nodes.values { for (name, model) in entry.models where byName[name] == nil { byName[name] = model } }
+    return byName.values.sorted { $0.name < $1.name }
+  }
+
+  /// Connected nodes (for tests and metrics).
+  public var nodeCount: Int { nodes.count }
+  /// Requests waiting for a node.
+  public var queuedCount: Int { waiters.count }
+}

@@ -1,0 +1,88 @@
+public import CocoonCore
+public import CocoonWire
+public import Logging
+import SwiftProtobuf
+public import ServiceLifecycle
+
+/// Keeps the node connected to one coordinator: connects out, says which models it serves, serves queries, and
+/// reconnects with exponential backoff (and jitter) whenever the connection fails.
+public struct CoordinatorLinkService: Service {
+  public let endpoint: Endpoint
+  let transport: any Transport
+  let security: TransportSecurity
+  let models: LoadedModels
+  let handler: NodeQueryHandler
+  let maxActiveRequests: Int
+  let settings: WireSession.Settings
+  let logger: Logger
+
+  public init(
+    endpoint: Endpoint, transport: any Transport, security: TransportSecurity, models: LoadedModels,
+    handler: NodeQueryHandler, maxActiveRequests: Int, settings: WireSession.Settings = .init(), logger: Logger
+  ) {
+    self.endpoint = endpoint
+    self.transport = transport
+    self.security = security
+    self.models = models
+    self.handler = handler
+    self.maxActiveRequests = maxActiveRequests
+    self.settings = settings
+    var logger = logger
+    logger[metadataKey: "coordinator"] = "\(endpoint)"
+    self.logger = logger
+  }
+
+  public func run() async throws {
+    await models.waitUntilLoaded()
+    try await cancelWhenGracefulShutdown {
+      var backoff = Backoff()
+      while !Task.isCancelled {
+        let started = ContinuousClock.now
+        do {
+          try await connectOnce()
+        } catch is CancellationError {
+          return
+        } catch {
+          logger.warning("coordinator connection failed", metadata: ["reason": "\(error)"])
+        }
+        if ContinuousClock.now - started > .seconds(30) { backoff.reset() }
+        try await Task.sleep(for: backoff.next())
+      }
+    }
+  }
+
+  private func connectOnce() async throws {
+    let served = await models.served()
+    let hello = Cocoon_Wire_Hello.with {
+      $0.role = .node
+      $0.node = .with {
+        $0.maxActiveRequests = UInt32(maxActiveRequests)
+        $0.models = served.map { entry in
+          .with {
+            $0.name = entry.spec.name.rawValue
+            $0.weightsSha256 = entry.spec.sha256 ?? ""
+            $0.contextLength = UInt32(clamping: entry.contextLength)
+          }
+        }
+      }
+    }
+    try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { connection in
+      let (session, _) = try await WireSession.connect(connection, hello: hello, settings: settings, logger: logger)
+      logger.info("connected to coordinator", metadata: ["models": "\(served.map(\.spec.name.rawValue))"])
+      try await session.run { stream in await handler.handle(stream) }
+    }
+  }
+}
+
+/// Exponential backoff with jitter: 0.2 s doubling up to 10 s.
+struct Backoff {
+  private var attempt = 0
+
+  mutating func reset() { attempt = 0 }
+
+  mutating func next() -> Duration {
+    let base = min(10.0, 0.2 * Double(1 << min(attempt, 6)))
+    attempt += 1
+    return .milliseconds(Int(base * 1000 * Double.random(in: 0.5...1.0)))
+  }
+}

@@ -1,0 +1,96 @@
+import CocoonCore
+public import CocoonWire
+import SwiftProtobuf
+public import Logging
+import Synchronization
+
+/// Serves the queries a coordinator sends on one stream each: generates with the loaded model, streams the text
+/// back, reports exact usage, and stops when the coordinator cancels or disappears.
+public final class NodeQueryHandler: Sendable {
+  private let models: LoadedModels
+  private let maxActiveRequests: Int
+  private let active = Mutex(0)
+  private let logger: Logger
+
+  public init(models: LoadedModels, maxActiveRequests: Int, logger: Logger) {
+    self.models = models
+    self.maxActiveRequests = maxActiveRequests
+    self.logger = logger
+  }
+
+  /// Requests being generated right now.
+  public var activeRequests: Int { active.withLock { $0 } }
+
+  /// Handles one stream opened by the coordinator.
+  public func handle(_ stream: WireStream) async {
+    let first: Cocoon_Wire_Envelope.OneOf_Body?
+    do {
+      first = try await stream.next()
+    } catch {
+      return
+    }
+    guard case .runQuery(let query) = first else {
+      try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "a node only answers queries"))))
+      return
+    }
+    let admitted = active.withLock { count in
+      guard count < maxActiveRequests else { return false }
+      count += 1
+      return true
+    }
+    guard admitted else {
+      let error = CocoonError(.overloaded, "the node is already serving \(maxActiveRequests) requests")
+      try? await stream.send(.error(Cocoon_Wire_Error(error)))
+      return
+    }
+    defer { active.withLock { $0 -= 1 } }
+    var logger = self.logger
+    logger[metadataKey: "request"] = "\(query.requestID)"
+    do {
+      try await serve(query, on: stream, logger: logger)
+    } catch is CancellationError {
+      logger.info("request cancelled by the coordinator")
+    } catch let error as CocoonError where error.code == .cancelled || error.code == .peerLost {
+      logger.info("request stopped", metadata: ["reason": "\(error.reason)"])
+    } catch {
+      logger.warning("request failed", metadata: ["error": "\(error)"])
+      try? await stream.send(.error(Cocoon_Wire_Error(error)))
+    }
+  }
+
+  private func serve(_ query: Cocoon_Wire_RunQuery, on stream: WireStream, logger: Logger) async throws {
+    let request = try query.generationRequest()
+    guard let model = await models.model(named: request.model) else {
+      throw CocoonError(.unknownModel, "this node does not serve '\(request.model)'")
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask {
+        // Any message after the query is a cancel; the stream ending means the coordinator is gone.
+        while let body = try await stream.next() {
+          if case .cancel = body { throw CancellationError() }
+        }
+        throw CancellationError()
+      }
+      group.addTask {
+        for try await event in model.generate(request) {
+          switch event {
+          case .delta(let text):
+            try await stream.send(.answerPart(.with { $0.text = text }))
+          case .finished(let reason, let usage):
+            try await stream.send(
+              .finalAnswer(
+                .with {
+                  $0.finishReason = Cocoon_Wire_FinishReason(reason)
+                  $0.usage = Cocoon_Wire_TokenUsage(usage)
+                }))
+            logger.info(
+              "request done",
+              metadata: ["prompt": "\(usage.promptTokens)", "completion": "\(usage.completionTokens)"])
+          }
+        }
+      }
+      try await group.next()
+      group.cancelAll()
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import CocoonClient
+import CocoonCoordinator
+import CocoonCore
+import CocoonNode
+import CocoonTransportTCP
+import CocoonWire
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// A coordinator, nodes and a client link wired in-process over the real tcp transport on loopback.
+struct NetworkHarness {
+  static let logger: Logger = {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return logger
+  }()
+
+  static let settings = WireSession.Settings(pingInterval: .milliseconds(200), peerTimeout: .seconds(2))
+
+  static func transport() async throws -> any Transport {
+    try await TCPTransportPlugin.make(
+      options: .init(insecure: true),
+      context: PluginContext(role: .node, logger: logger, baseDirectory: "/tmp", insecureAllowed: true))
+  }
+
+  static func security(_ role: Role) -> TransportSecurity {
+    TransportSecurity(
+      role: role, provider: nil, verifiers: [:], policy: AttestationPolicy(allowedImageHashes: [:]), configHash: Data())
+  }
+
+  static let prices = Prices(pricePerToken: 1000, nodeFeePerToken: 800)
+
+  /// Starts a coordinator on an ephemeral port; returns it once listening.
+  static func startCoordinator(in group: inout ThrowingTaskGroup<Void, any Error>, maxQueued: Int = 1024) async throws
+    -> CoordinatorServer
+  {
+    let pool = NodePool(maxQueuedRequests: maxQueued)
+    let server = CoordinatorServer(
+      endpoint: Endpoint(host: "127.0.0.1", port: 0), transport: try await transport(), security: security(.coordinator),
+      pool: pool, clients: ClientRequestHandler(pool: pool, prices: prices, logger: logger), allowedModels: nil,
+      networkID: "test", settings: settings, logger: logger)
+    group.addTask { try await server.run() }
+    while server.listeningOn == nil { try await Task.sleep(for: .milliseconds(5)) }
+    return server
+  }
+
+  /// Starts a node serving `model`, connected to `coordinator`; returns once the coordinator has it.
+  static func startNode(
+    _ model: ScriptedModel, coordinator: CoordinatorServer, maxActive: Int = 4,
+    in group: inout ThrowingTaskGroup<Void, any Error>
+  ) async throws {
+    let before = await coordinator.pool.nodeCount
+    let models = LoadedModels()
+    await models.add(model, spec: ModelSpec(name: model.id, path: "/dev/null"))
+    await models.finishLoading()
+    let link = CoordinatorLinkService(
+      endpoint: coordinator.listeningOn!, transport: try await transport(), security: security(.node), models: models,
+      handler: NodeQueryHandler(models: models, maxActiveRequests: maxActive, logger: logger),
+      maxActiveRequests: maxActive, settings: settings, logger: logger)
+    group.addTask { try await link.run() }
+    while await coordinator.pool.nodeCount == before { try await Task.sleep(for: .milliseconds(5)) }
+  }
+
+  /// Starts a client link to `coordinator`.
+  static func startClient(coordinator: CoordinatorServer, in group: inout ThrowingTaskGroup<Void, any Error>) async throws
+    -> CoordinatorLink
+  {
+    let link = CoordinatorLink(
+      endpoints: [coordinator.listeningOn!], transport: try await transport(), security: security(.client),
+      settings: settings, connectWait: .seconds(5), logger: logger)
+    group.addTask { try await link.run() }
+    return link
+  }
+
+  /// Collects a whole answer.
+  static func collect(_ stream: AsyncThrowingStream<GenerationEvent, any Error>) async throws -> (
+    text: String, reason: FinishReason?, usage: TokenUsage?
+  ) {
+    var text = ""
+    var reason: FinishReason?
+    var usage: TokenUsage?
+    for try await event in stream {
+      switch event {
+      case .delta(let delta): text += delta
+      case .finished(let finish, let finalUsage):
+        reason = finish
+        usage = finalUsage
+      }
+    }
+    return (text, reason, usage)
+  }
+}
+
+func request(_ prompt: String, maxTokens: Int = 64, model: ModelID = "test-model") -> GenerationRequest {
+  GenerationRequest(model: model, input: .prompt(prompt), maxTokens: maxTokens)
+}
