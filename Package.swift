@@ -151,6 +151,16 @@ let package = Package(
       swiftSettings: [.swiftLanguageMode(.v6)]
     ),
 
+    // MARK: Benchmarks (release builds only: swift run -c release bench-routing)
+    .executableTarget(
+      name: "bench-routing",
+      dependencies: [
+        "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP", logging,
+      ],
+      path: "Tools/bench/routing",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Tests
     .testTarget(
       name: "CocoonConfigTests",
