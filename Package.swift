@@ -13,6 +13,8 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
   name: "Cocoon",
@@ -21,6 +23,8 @@ let package = Package(
     .library(name: "CocoonCore", targets: ["CocoonCore"]),
     .library(name: "CocoonConfig", targets: ["CocoonConfig"]),
     .library(name: "CocoonRuntime", targets: ["CocoonRuntime"]),
+    .library(name: "CocoonAccounting", targets: ["CocoonAccounting"]),
+    .library(name: "CocoonPaymentLocal", targets: ["CocoonPaymentLocal"]),
     .library(name: "CocoonCommandLine", targets: ["CocoonCommandLine"]),
     .library(name: "CocoonBuiltinPlugins", targets: ["CocoonBuiltinPlugins"]),
     .executable(name: "cocoon-node", targets: ["cocoon-node"]),
@@ -32,6 +36,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -54,6 +60,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .target(
+      name: "CocoonAccounting",
+      dependencies: ["CocoonCore", grdb, crypto],
+      path: "Modules/CocoonAccounting",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Roles (libraries; never depend on a plugin)
     .target(
       name: "CocoonNode",
@@ -71,6 +84,14 @@ let package = Package(
       name: "CocoonClient",
       dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
       path: "Modules/CocoonClient",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Plugins
+    .target(
+      name: "CocoonPaymentLocal",
+      dependencies: ["CocoonCore", "CocoonAccounting", grdb, crypto],
+      path: "Plugins/Payment/Local",
       swiftSettings: strictSettings
     ),
 
@@ -143,6 +164,24 @@ let package = Package(
       name: "CocoonAppsTests",
       dependencies: ["CocoonCore", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo"],
       path: "Tests/CocoonAppsTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonAccountingTests",
+      dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", grdb, crypto],
+      path: "Tests/CocoonAccountingTests",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "AccountingCrashHarness",
+      dependencies: ["CocoonCore", "CocoonAccounting"],
+      path: "Tests/AccountingCrashHarness",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PaymentLocalTests",
+      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", grdb, crypto],
+      path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),
   ]

@@ -9,6 +9,8 @@ public struct PaymentVoucher: Hashable, Sendable, Codable {
     case clientCharge = "client-charge"
     /// The node's cumulative earning.
     case nodeEarning = "node-earning"
+    /// The client's final cumulative charge, co-signed for a cooperative close: the account may close at once.
+    case finalCharge = "final-charge"
   }
 
   public var kind: Kind
@@ -49,5 +51,18 @@ public struct PaymentVoucher: Hashable, Sendable, Codable {
     out.append(contentsOf: withUnsafeBytes(of: sequence.bigEndian, Array.init))
     out.append(contentsOf: withUnsafeBytes(of: amount.rawValue.bigEndian, Array.init))
     return out
+  }
+}
+
+/// Length-prefixed canonical encoding shared by the signed payment messages.
+enum SigningEncoding {
+  static func append(_ text: String, to out: inout Data) {
+    let bytes = Data(text.utf8)
+    out.append(contentsOf: withUnsafeBytes(of: UInt32(bytes.count).bigEndian, Array.init))
+    out.append(bytes)
+  }
+
+  static func append(_ value: UInt64, to out: inout Data) {
+    out.append(contentsOf: withUnsafeBytes(of: value.bigEndian, Array.init))
   }
 }
