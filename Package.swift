@@ -90,7 +90,7 @@ let package = Package(
     // MARK: Plugins
     .target(
       name: "CocoonPaymentLocal",
-      dependencies: ["CocoonCore", "CocoonAccounting", grdb, crypto],
+      dependencies: ["CocoonCore", "CocoonAccounting", grdb, crypto, logging],
       path: "Plugins/Payment/Local",
       swiftSettings: strictSettings
     ),

@@ -19,7 +19,7 @@ public struct Ed25519LedgerKey: LedgerSigner {
   }
 
   public var publicKey: Data { key.publicKey.rawRepresentation }
-  public var address: String { publicKey.hexString }
+  public var address: String { publicKey.hexEncoded }
 
   public func sign(_ message: Data) throws -> Data { try key.signature(for: message) }
 
@@ -33,13 +33,13 @@ public struct Ed25519LedgerKey: LedgerSigner {
         throw CocoonError(.io, "ledger key '\(path)' is readable by others (mode \(String(mode, radix: 8))); chmod 600 it")
       }
       let hex = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      guard let raw = Data(hexString: hex), raw.count == 32 else {
+      guard let raw = Data(hexEncoded: hex), raw.count == 32 else {
         throw CocoonError(.invalidArgument, "ledger key '\(path)' must hold 64 hex characters (an Ed25519 private key)")
       }
       return try Ed25519LedgerKey(rawRepresentation: raw)
     }
     let created = Ed25519LedgerKey()
-    try AtomicFile.write(Data((created.key.rawRepresentation.hexString + "\n").utf8), to: path, permissions: 0o600)
+    try AtomicFile.write(Data((created.key.rawRepresentation.hexEncoded + "\n").utf8), to: path, permissions: 0o600)
     return created
   }
 

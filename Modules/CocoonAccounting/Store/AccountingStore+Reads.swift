@@ -34,7 +34,7 @@ extension AccountingStore {
 
   /// The sum of every node's vouched earnings (what the ledger must have paid out before the coordinator closes).
   public func vouchedNodeEarnings() async throws -> NanoAmount {
-    try await pool.read { db in NanoAmount(sql: try Int64.fetchOne(db, sql: "SELECT total(earned) FROM node") ?? 0) }
+    try await pool.read { db in NanoAmount(sql: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(earned), 0) FROM node") ?? 0) }
   }
 
   /// The head of the state chain.

@@ -2,10 +2,10 @@ public import Foundation
 
 extension Data {
   /// Lower-case hexadecimal.
-  public var hexString: String { map { String(format: "%02x", $0) }.joined() }
+  public var hexEncoded: String { map { String(format: "%02x", $0) }.joined() }
 
   /// Parses lower- or upper-case hexadecimal; nil for anything else.
-  public init?(hexString text: String) {
+  public init?(hexEncoded text: String) {
     guard text.count.isMultiple(of: 2) else { return nil }
     var bytes = [UInt8]()
     bytes.reserveCapacity(text.count / 2)
