@@ -39,8 +39,8 @@ public struct LocalPaymentNetwork: PaymentNetwork {
   }
 
   public func close(client: String, coordinator: String, finalCharge: PaymentVoucher) async throws {
-    let operation = try await signed(.close, as: client, coordinator: coordinator, amount: .zero, text: "")
-    try await ledger.cooperativeClose(operation, finalCharge: finalCharge)
+    let build = try builder(.close, as: client, coordinator: coordinator, amount: .zero, text: "")
+    try await ledger.cooperativeClose(actor: client, finalCharge: finalCharge, build)
   }
 
   public func submit(_ voucher: PaymentVoucher) async throws { try await ledger.submit(voucher) }
@@ -76,25 +76,23 @@ public struct LocalPaymentNetwork: PaymentNetwork {
   private func send(
     _ name: LedgerOperation.Name, as actor: String, coordinator: String, amount: NanoAmount = .zero, text: String = ""
   ) async throws {
-    do {
-      try await ledger.apply(try await signed(name, as: actor, coordinator: coordinator, amount: amount, text: text))
-    } catch let error as CocoonError where error.code == .operationReplayed {
-      // Another process of the same party took the nonce first: sign again with the next one.
-      try await ledger.apply(try await signed(name, as: actor, coordinator: coordinator, amount: amount, text: text))
-    }
+    try await ledger.apply(nextFor: actor, try builder(name, as: actor, coordinator: coordinator, amount: amount, text: text))
   }
 
-  private func signed(
+  /// Makes the signed operation for a nonce, after checking this process holds the actor's key.
+  private func builder(
     _ name: LedgerOperation.Name, as actor: String, coordinator: String, amount: NanoAmount, text: String
-  ) async throws -> LedgerOperation {
+  ) throws -> @Sendable (UInt64) throws -> LedgerOperation {
     guard actor == identity.address else {
       throw CocoonError(
-        .badSignature,
-        "this process holds the ledger key of \(identity.address); it cannot act for \(actor)")
+        .badSignature, "this process holds the ledger key of \(identity.address); it cannot act for \(actor)")
     }
-    let nonce = try await ledger.nonce(of: actor) + 1
-    return try LedgerOperation(
-      name: name, network: networkID, actor: actor, coordinator: coordinator, amount: amount, text: text, nonce: nonce
-    ).signed(by: identity)
+    let network = networkID
+    let identity = self.identity
+    return { nonce in
+      try LedgerOperation(
+        name: name, network: network, actor: actor, coordinator: coordinator, amount: amount, text: text, nonce: nonce
+      ).signed(by: identity)
+    }
   }
 }

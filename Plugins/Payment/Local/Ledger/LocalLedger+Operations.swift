@@ -14,7 +14,22 @@ extension LocalLedger {
   ///   `invalidArgument` (a zero amount), `insufficientFunds`, `accountClosed`, `paymentRefused` (an unknown or
   ///   closed coordinator, a close before its delay). Nothing changes when it throws.
   public func apply(_ operation: LedgerOperation) async throws {
-    try await pool.write { db in
+    try await pool.write { db in try self.apply(operation, in: db) }
+  }
+
+  /// Signs and applies an operation in one transaction: `build` gets the actor's next nonce, so concurrent
+  /// operations of one party (from several processes too) never collide.
+  public func apply(nextFor actor: String, _ build: @escaping @Sendable (UInt64) throws -> LedgerOperation)
+    async throws
+  {
+    try await pool.write { db in try self.apply(try build(try self.lastNonce(of: actor, in: db) + 1), in: db) }
+  }
+
+  func lastNonce(of actor: String, in db: Database) throws -> UInt64 {
+    UInt64(try Int64.fetchOne(db, sql: "SELECT nonce FROM wallet WHERE address = ?", arguments: [actor]) ?? 0)
+  }
+
+  private func apply(_ operation: LedgerOperation, in db: Database) throws {
       try self.authenticate(operation, in: db)
       switch operation.name {
       case .registerCoordinator: try self.registerCoordinator(operation, in: db)
@@ -27,7 +42,6 @@ extension LocalLedger {
       try self.journal(
         operation.name.rawValue, actor: operation.actor, coordinator: operation.coordinator,
         amount: operation.amount, in: db)
-    }
   }
 
   /// Checks network, signature and nonce, and records the nonce.

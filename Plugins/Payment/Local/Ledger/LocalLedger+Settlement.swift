@@ -22,8 +22,12 @@ extension LocalLedger {
   }
 
   /// Closes a client's account at once: applies the coordinator's co-signed final charge and returns the rest.
-  public func cooperativeClose(_ operation: LedgerOperation, finalCharge: PaymentVoucher) async throws {
+  /// - Parameter build: makes the client's signed `close` from its next nonce.
+  public func cooperativeClose(
+    actor: String, finalCharge: PaymentVoucher, _ build: @escaping @Sendable (UInt64) throws -> LedgerOperation
+  ) async throws {
     try await pool.write { db in
+      let operation = try build(try self.lastNonce(of: actor, in: db) + 1)
       try self.authenticate(operation, in: db)
       guard operation.name == .close, finalCharge.kind == .finalCharge, finalCharge.counterparty == operation.actor,
         finalCharge.coordinator == operation.coordinator
