@@ -100,14 +100,14 @@ let package = Package(
       name: "CocoonCommandLine",
       dependencies: [
         "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonNode", "CocoonCoordinator", "CocoonClient",
-        argumentParser, logging, lifecycle,
+        "CocoonAccounting", argumentParser, logging, lifecycle,
       ],
       path: "Apps/CocoonCommandLine",
       swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonBuiltinPlugins",
-      dependencies: ["CocoonCore", "CocoonRuntime"],
+      dependencies: ["CocoonCore", "CocoonRuntime", "CocoonPaymentLocal"],
       path: "Apps/CocoonBuiltinPlugins",
       swiftSettings: strictSettings
     ),

@@ -39,6 +39,11 @@ public struct Ed25519LedgerKey: LedgerSigner {
       return try Ed25519LedgerKey(rawRepresentation: raw)
     }
     let created = Ed25519LedgerKey()
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if !FileManager.default.fileExists(atPath: directory) {
+      try? FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
     try AtomicFile.write(Data((created.key.rawRepresentation.hexEncoded + "\n").utf8), to: path, permissions: 0o600)
     return created
   }
