@@ -56,6 +56,12 @@ struct PricesTests {
     }
   }
 
+  @Test("a node dearer than the client's maximum coefficient is refused")
+  func coefficientLimit() throws {
+    try Prices.check(nodeCoefficient: 12_000, clientMaximum: 12_000)
+    #expect(throws: CocoonError(.invalidArgument, "")) { try Prices.check(nodeCoefficient: 12_001, clientMaximum: 12_000) }
+  }
+
   @Test("amounts parse and print with 9 decimals")
   func units() throws {
     #expect(try NanoAmount(units: "1.5") == 1_500_000_000)

@@ -31,3 +31,32 @@ struct PaymentCommandsTests {
     #expect(mode == 0o600)
   }
 }
+
+@Suite("The local ledger file shared by several processes")
+struct LedgerMultiProcessTests {
+  @Test("concurrent deposits from four processes all land, each once")
+  func concurrentProcesses() throws {
+    let config = try temporaryFile(
+      try String(contentsOf: repositoryRoot.appendingPathComponent("cocoon.yaml"), encoding: .utf8))
+    let directory = config.deletingLastPathComponent()
+    let arguments = ["--config", config.path]
+    #expect(try runProduct("cocoon-coordinator", ["register"] + arguments, in: directory).status == 0)
+    #expect(try runProduct("cocoon-client", ["deposit", "1"] + arguments, in: directory).status == 0)
+    let processes = try (0..<4).map { _ in
+      let process = Process()
+      process.executableURL = productsDirectory.appendingPathComponent("cocoon-client")
+      process.arguments = ["deposit", "0.25"] + arguments
+      process.currentDirectoryURL = directory
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      return process
+    }
+    for process in processes {
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+    }
+    let balance = try runProduct("cocoon-client", ["balance"] + arguments, in: directory)
+    #expect(balance.stdout.contains("balance     2.000000000"), "\(balance.stdout)")
+  }
+}

@@ -31,6 +31,16 @@ public struct Prices: Hashable, Sendable, Codable {
     self.reasoningMultiplier = reasoningMultiplier
   }
 
+  /// Checks a node's price coefficient against the most the client accepts for a request (both basis points).
+  /// - Throws: ``CocoonError`` `invalidArgument` when the node is dearer than the client allows.
+  public static func check(nodeCoefficient: UInt64, clientMaximum: UInt64) throws {
+    guard nodeCoefficient <= clientMaximum else {
+      throw CocoonError(
+        .invalidArgument,
+        "the node's price coefficient \(nodeCoefficient) is above the client's maximum \(clientMaximum) (basis points)")
+    }
+  }
+
   /// What the client is charged for `usage` at the given price coefficient (basis points).
   public func cost(of usage: TokenUsage, coefficient: UInt64 = 10_000) throws -> NanoAmount {
     try amount(perToken: pricePerToken, usage: usage, coefficient: coefficient)
