@@ -168,7 +168,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CocoonAccountingTests",
-      dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", grdb, crypto],
+      dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", grdb],
       path: "Tests/CocoonAccountingTests",
       swiftSettings: strictSettings
     ),
@@ -180,7 +180,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PaymentLocalTests",
-      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", grdb, crypto],
+      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", grdb],
       path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),

@@ -18,6 +18,8 @@ struct AccountingStoreTests {
     #expect(settlement.nodeEarning == 60_000)
     let client = try #require(try await store.clientState("client-a"))
     #expect(client.charged == 75_000 && client.reserved == .zero && client.voucherSequence == 1)
+    #expect(client.tokens == 120)
+    #expect(try await store.nodeState("node-1")?.tokens == 120)
     #expect(client.lastVoucher == settlement.clientVoucher)
     #expect(try await store.nodeState("node-1")?.earned == 60_000)
     let expectation = VoucherVerifier.Expectation(

@@ -13,6 +13,7 @@ enum AccountingSchema {
             stake INTEGER NOT NULL DEFAULT 0,
             closing INTEGER NOT NULL DEFAULT 0,
             charged INTEGER NOT NULL DEFAULT 0,
+            tokens INTEGER NOT NULL DEFAULT 0,
             reserved INTEGER NOT NULL DEFAULT 0,
             submitted INTEGER NOT NULL DEFAULT 0,
             voucherSequence INTEGER NOT NULL DEFAULT 0,
@@ -21,6 +22,7 @@ enum AccountingSchema {
           CREATE TABLE node (
             address TEXT PRIMARY KEY,
             earned INTEGER NOT NULL DEFAULT 0,
+            tokens INTEGER NOT NULL DEFAULT 0,
             voucherSequence INTEGER NOT NULL DEFAULT 0,
             lastVoucher BLOB
           );

@@ -11,6 +11,8 @@ public struct ClientLedgerState: Hashable, Sendable {
   public var closing: Bool
   /// Cumulative charge vouched to the client.
   public var charged: NanoAmount
+  /// Tokens (prompt + completion) of its settled requests.
+  public var tokens: Int
   /// Maximum costs of requests admitted and not yet settled or released.
   public var reserved: NanoAmount
   /// Cumulative charge the ledger has accepted from this coordinator's vouchers.
@@ -29,6 +31,8 @@ public struct NodeLedgerState: Hashable, Sendable {
   public var address: String
   /// Cumulative earning vouched to the node.
   public var earned: NanoAmount
+  /// Tokens (prompt + completion) of the requests it served.
+  public var tokens: Int
   public var voucherSequence: UInt64
   public var lastVoucher: PaymentVoucher?
 }

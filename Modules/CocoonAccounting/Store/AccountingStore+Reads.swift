@@ -55,7 +55,7 @@ extension AccountingStore {
     }
     return ClientLedgerState(
       address: address, ledgerBalance: NanoAmount(sql: row["ledgerBalance"]), stake: NanoAmount(sql: row["stake"]),
-      closing: row["closing"], charged: NanoAmount(sql: row["charged"]), reserved: NanoAmount(sql: row["reserved"]),
+      closing: row["closing"], charged: NanoAmount(sql: row["charged"]), tokens: row["tokens"], reserved: NanoAmount(sql: row["reserved"]),
       submitted: NanoAmount(sql: row["submitted"]), voucherSequence: UInt64(row["voucherSequence"] as Int64),
       lastVoucher: try (row["lastVoucher"] as Data?).map { try JSONDecoder().decode(PaymentVoucher.self, from: $0) })
   }
@@ -73,14 +73,14 @@ extension AccountingStore {
       return nil
     }
     return NodeLedgerState(
-      address: address, earned: NanoAmount(sql: row["earned"]),
+      address: address, earned: NanoAmount(sql: row["earned"]), tokens: row["tokens"],
       voucherSequence: UInt64(row["voucherSequence"] as Int64),
       lastVoucher: try (row["lastVoucher"] as Data?).map { try JSONDecoder().decode(PaymentVoucher.self, from: $0) })
   }
 
   static func node(_ address: String, in db: Database) throws -> NodeLedgerState {
     try nodeIfPresent(address, in: db)
-      ?? NodeLedgerState(address: address, earned: .zero, voucherSequence: 0, lastVoucher: nil)
+      ?? NodeLedgerState(address: address, earned: .zero, tokens: 0, voucherSequence: 0, lastVoucher: nil)
   }
 
   static func requestIfPresent(_ id: String, in db: Database) throws -> RequestRecord? {

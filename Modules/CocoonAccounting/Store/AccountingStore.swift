@@ -105,11 +105,12 @@ public final class AccountingStore: Sendable {
       ).signed(by: signer)
       try db.execute(
         sql: """
-          UPDATE client SET reserved = reserved - ?, charged = ?, voucherSequence = ?, lastVoucher = ?
+          UPDATE client SET reserved = reserved - ?, charged = ?, tokens = tokens + ?, voucherSequence = ?,
+            lastVoucher = ?
           WHERE address = ?
           """,
         arguments: [
-          try request.maxCost.sqlValue(), try charged.sqlValue(), clientVoucher.sequence,
+          try request.maxCost.sqlValue(), try charged.sqlValue(), usage.totalTokens, clientVoucher.sequence,
           try JSONEncoder().encode(clientVoucher), client.address,
         ])
       let nodeState = try Self.node(node, in: db)
@@ -119,12 +120,13 @@ public final class AccountingStore: Sendable {
       ).signed(by: signer)
       try db.execute(
         sql: """
-          INSERT INTO node (address, earned, voucherSequence, lastVoucher) VALUES (?, ?, ?, ?)
-          ON CONFLICT(address) DO UPDATE SET earned = excluded.earned, voucherSequence = excluded.voucherSequence,
-            lastVoucher = excluded.lastVoucher
+          INSERT INTO node (address, earned, tokens, voucherSequence, lastVoucher) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(address) DO UPDATE SET earned = excluded.earned, tokens = tokens + excluded.tokens,
+            voucherSequence = excluded.voucherSequence, lastVoucher = excluded.lastVoucher
           """,
         arguments: [
-          node, try nodeVoucher.amount.sqlValue(), nodeVoucher.sequence, try JSONEncoder().encode(nodeVoucher),
+          node, try nodeVoucher.amount.sqlValue(), usage.totalTokens, nodeVoucher.sequence,
+          try JSONEncoder().encode(nodeVoucher),
         ])
       try db.execute(
         sql: """

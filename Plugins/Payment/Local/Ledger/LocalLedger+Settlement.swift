@@ -12,7 +12,7 @@ extension LocalLedger {
   public func submit(_ voucher: PaymentVoucher) async throws {
     try await pool.write { db in
       switch voucher.kind {
-      case .clientCharge: try self.charge(voucher, closing: false, in: db)
+      case .clientCharge: try self.charge(voucher, in: db)
       case .nodeEarning: try self.payout(voucher, in: db)
       case .finalCharge:
         throw CocoonError(
@@ -35,7 +35,7 @@ extension LocalLedger {
         throw CocoonError(
           .wrongBinding, "a cooperative close needs the client's close and a final-charge voucher for the same account")
       }
-      try self.charge(finalCharge, closing: true, in: db)
+      try self.charge(finalCharge, in: db)
       guard let row = try Self.clientRow(operation.actor, operation.coordinator, in: db) else { return }
       try db.execute(
         sql: "UPDATE clientAccount SET balance = 0, stake = 0, closed = 1 WHERE client = ? AND coordinator = ?",
@@ -80,7 +80,7 @@ extension LocalLedger {
       network: networkID, coordinator: voucher.coordinator, coordinatorKey: Data(hexEncoded: voucher.coordinator) ?? Data())
   }
 
-  private func charge(_ voucher: PaymentVoucher, closing: Bool, in db: Database) throws {
+  private func charge(_ voucher: PaymentVoucher, in db: Database) throws {
     let expected = try expectation(for: voucher, in: db)
     guard let row = try Self.clientRow(voucher.counterparty, voucher.coordinator, in: db) else {
       throw CocoonError(.insufficientFunds, "client \(voucher.counterparty) has no account with this coordinator")
