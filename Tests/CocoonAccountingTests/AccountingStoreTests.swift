@@ -29,6 +29,25 @@ struct AccountingStoreTests {
     #expect(try await store.requestRecord("r1")?.status == .settled)
   }
 
+  @Test("a batch settles in one transaction; a bad report fails alone and changes nothing")
+  func batch() async throws {
+    let store = try await makeStore(directory: try temporaryDirectory())
+    for id in ["r1", "r2"] { try await store.reserve(client: "client-a", requestID: id, maxCost: 100_000) }
+    let results = try await store.settle([
+      UsageReport(requestID: "r1", usage: TokenUsage(promptTokens: 10), node: "n"),
+      UsageReport(requestID: "missing", usage: TokenUsage(promptTokens: 10), node: "n"),
+      UsageReport(requestID: "r2", usage: TokenUsage(promptTokens: 5, cachedTokens: 6), node: "n"),
+      UsageReport(requestID: "r2", usage: TokenUsage(promptTokens: 20), node: "n"),
+    ])
+    #expect(try results[0].get().clientVoucher.amount == 10_000)
+    #expect(throws: CocoonError(.requestState, "")) { try results[1].get() }
+    #expect(throws: CocoonError(.invalidArgument, "")) { try results[2].get() }
+    #expect(try results[3].get().clientVoucher.amount == 30_000)
+    #expect(try results[3].get().clientVoucher.sequence == 2)
+    let client = try #require(try await store.clientState("client-a"))
+    #expect(client.charged == 30_000 && client.reserved == .zero && client.tokens == 30)
+  }
+
   @Test("the cost is capped at the reservation")
   func capped() async throws {
     let store = try await makeStore(directory: try temporaryDirectory())

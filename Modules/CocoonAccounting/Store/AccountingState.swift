@@ -72,3 +72,19 @@ public struct RequestRecord: Hashable, Sendable {
   public var nodeEarning: NanoAmount
   public var usage: TokenUsage
 }
+
+/// What a node reported for one request, to settle.
+public struct UsageReport: Hashable, Sendable {
+  public var requestID: String
+  public var usage: TokenUsage
+  public var node: String
+  /// The node's price coefficient, basis points.
+  public var coefficient: UInt64
+
+  public init(requestID: String, usage: TokenUsage, node: String, coefficient: UInt64 = Prices.basisPointsPerUnit) {
+    self.requestID = requestID
+    self.usage = usage
+    self.node = node
+    self.coefficient = coefficient
+  }
+}
