@@ -23,7 +23,7 @@ struct LedgerInvariantTests {
       let amount = NanoAmount(UInt64.random(in: 1...3_000_000, using: &generator))
       let before = try await fixture.snapshot()
       do {
-        switch Int.random(in: 0..<9, using: &generator) {
+        switch Int.random(in: 0..<10, using: &generator) {
         case 0, 1: try await network.deposit(client: client.address, coordinator: coordinator, amount: amount)
         case 2: try await network.increaseStake(client: client.address, coordinator: coordinator, amount: amount)
         case 3: try await network.withdraw(client: client.address, coordinator: coordinator, amount: amount)
@@ -37,6 +37,16 @@ struct LedgerInvariantTests {
             counterparty: client.address, sequence: sequence, amount: total
           ).signed(by: fixture.coordinatorKey)
           try await fixture.ledger.submit(voucher)
+          (chargeSequence[client.address], charged[client.address]) = (sequence, total)
+        case 8:
+          // A cooperative close with the coordinator's final charge (sometimes more than the client holds).
+          let sequence = chargeSequence[client.address, default: 0] + 1
+          let total = try charged[client.address, default: .zero].adding(NanoAmount(amount.rawValue / 2))
+          let final = try PaymentVoucher(
+            kind: .finalCharge, network: fixture.ledger.networkID, coordinator: coordinator,
+            counterparty: client.address, sequence: sequence, amount: total
+          ).signed(by: fixture.coordinatorKey)
+          try await network.close(client: client.address, coordinator: coordinator, finalCharge: final)
           (chargeSequence[client.address], charged[client.address]) = (sequence, total)
         default:
           let node = nodes.randomElement(using: &generator)!
