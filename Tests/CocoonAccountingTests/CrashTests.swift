@@ -28,8 +28,18 @@ struct CrashTests {
       process.executableURL = harness
       process.arguments = [directory]
       process.standardOutput = FileHandle.nullDevice
+      let servedBefore = fileSize(directory + "/served.log")
       try process.run()
-      try await Task.sleep(for: .milliseconds(Int.random(in: 40...250)))
+      if round.isMultiple(of: 2) {
+        // Kill mid-stream: wait for the first request of this run, then a little more.
+        for _ in 0..<500 where fileSize(directory + "/served.log") == servedBefore {
+          try await Task.sleep(for: .milliseconds(10))
+        }
+        try await Task.sleep(for: .milliseconds(Int.random(in: 0...100)))
+      } else {
+        // Kill anywhere, start-up and recovery included.
+        try await Task.sleep(for: .milliseconds(Int.random(in: 10...250)))
+      }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       #expect(process.terminationReason == .uncaughtSignal, "round \(round): the harness stopped by itself")
@@ -74,6 +84,10 @@ struct CrashTests {
     }
     try await RollbackCheck.verify(store, lastCheckpoint: nil, presented: [])
     return settledIDs.count
+  }
+
+  private func fileSize(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
   }
 
   private func lines(_ path: String) throws -> [String] {
