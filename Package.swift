@@ -24,6 +24,7 @@ let package = Package(
     .library(name: "CocoonConfig", targets: ["CocoonConfig"]),
     .library(name: "CocoonRuntime", targets: ["CocoonRuntime"]),
     .library(name: "CocoonAccounting", targets: ["CocoonAccounting"]),
+    .library(name: "CocoonPaymentConformance", targets: ["CocoonPaymentConformance"]),
     .library(name: "CocoonPaymentLocal", targets: ["CocoonPaymentLocal"]),
     .library(name: "CocoonCommandLine", targets: ["CocoonCommandLine"]),
     .library(name: "CocoonBuiltinPlugins", targets: ["CocoonBuiltinPlugins"]),
@@ -64,6 +65,12 @@ let package = Package(
       name: "CocoonAccounting",
       dependencies: ["CocoonCore", grdb, crypto],
       path: "Modules/CocoonAccounting",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonPaymentConformance",
+      dependencies: ["CocoonCore", "CocoonAccounting"],
+      path: "Modules/CocoonPaymentConformance",
       swiftSettings: strictSettings
     ),
 
@@ -180,7 +187,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PaymentLocalTests",
-      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", grdb],
+      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", "CocoonPaymentConformance", grdb],
       path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),

@@ -25,12 +25,12 @@ struct LedgerFixture {
   let clientKey = Ed25519LedgerKey()
   let nodeKey = Ed25519LedgerKey()
 
-  init() async throws {
+  init(registerCoordinator: Bool = true) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-ledger-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let clock = self.clock
     ledger = try LocalLedger(path: directory + "/ledger.sqlite", registrySeed: seed, now: { clock.now })
-    try await coordinator.registerCoordinator(endpoint: "127.0.0.1:9301")
+    if registerCoordinator { try await coordinator.registerCoordinator(endpoint: "127.0.0.1:9301") }
   }
 
   var coordinator: LocalPaymentNetwork { LocalPaymentNetwork(ledger: ledger, signer: coordinatorKey) }
