@@ -56,6 +56,17 @@ struct VoucherTests {
     #expect(await wallet.latest(from: coordinator.address, kind: .clientCharge) == first)
   }
 
+  @Test("the signed bytes are the documented layout: tag, length-prefixed texts, big-endian integers")
+  func signingLayout() {
+    let voucher = PaymentVoucher(
+      kind: .nodeEarning, network: "n1", coordinator: "c", counterparty: "xy", sequence: 258, amount: 65_536)
+    var expected = Array("cocoon-voucher-v1".utf8)
+    expected += [0, 0, 0, 12] + Array("node-earning".utf8)
+    expected += [0, 0, 0, 2] + Array("n1".utf8) + [0, 0, 0, 1] + Array("c".utf8) + [0, 0, 0, 2] + Array("xy".utf8)
+    expected += [0, 0, 0, 0, 0, 0, 1, 2] + [0, 0, 0, 0, 0, 1, 0, 0]
+    #expect(Array(voucher.signingBytes) == expected)
+  }
+
   @Test("a ledger key is created with mode 0600 and loads back the same")
   func keyFile() throws {
     let path = try temporaryDirectory() + "/keys/client.ed25519"

@@ -43,13 +43,9 @@ public struct PaymentVoucher: Hashable, Sendable, Codable {
   /// The canonical bytes the coordinator signs: a domain tag, then each field length-prefixed, integers big-endian.
   public var signingBytes: Data {
     var out = Data("cocoon-voucher-v1".utf8)
-    for text in [kind.rawValue, network, coordinator, counterparty] {
-      let bytes = Data(text.utf8)
-      out.append(contentsOf: withUnsafeBytes(of: UInt32(bytes.count).bigEndian, Array.init))
-      out.append(bytes)
-    }
-    out.append(contentsOf: withUnsafeBytes(of: sequence.bigEndian, Array.init))
-    out.append(contentsOf: withUnsafeBytes(of: amount.rawValue.bigEndian, Array.init))
+    for text in [kind.rawValue, network, coordinator, counterparty] { SigningEncoding.append(text, to: &out) }
+    SigningEncoding.append(sequence, to: &out)
+    SigningEncoding.append(amount.rawValue, to: &out)
     return out
   }
 }
