@@ -30,18 +30,18 @@ extension LocalLedger {
   }
 
   private func apply(_ operation: LedgerOperation, in db: Database) throws {
-      try self.authenticate(operation, in: db)
-      switch operation.name {
-      case .registerCoordinator: try self.registerCoordinator(operation, in: db)
-      case .deposit: try self.deposit(operation, in: db)
-      case .increaseStake: try self.increaseStake(operation, in: db)
-      case .withdraw: try self.withdraw(operation, in: db)
-      case .close: try self.close(operation, in: db)
-      case .closeCoordinator: try self.closeCoordinator(operation, in: db)
-      }
-      try self.journal(
-        operation.name.rawValue, actor: operation.actor, coordinator: operation.coordinator,
-        amount: operation.amount, in: db)
+    try self.authenticate(operation, in: db)
+    switch operation.name {
+    case .registerCoordinator: try self.registerCoordinator(operation, in: db)
+    case .deposit: try self.deposit(operation, in: db)
+    case .increaseStake: try self.increaseStake(operation, in: db)
+    case .withdraw: try self.withdraw(operation, in: db)
+    case .close: try self.close(operation, in: db)
+    case .closeCoordinator: try self.closeCoordinator(operation, in: db)
+    }
+    try self.journal(
+      operation.name.rawValue, actor: operation.actor, coordinator: operation.coordinator,
+      amount: operation.amount, in: db)
   }
 
   /// Checks network, signature and nonce, and records the nonce.

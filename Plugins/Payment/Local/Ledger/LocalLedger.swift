@@ -59,8 +59,10 @@ public final class LocalLedger: Sendable {
 
   /// A client's account with a coordinator (all zero if it has none).
   public func clientAccount(client: String, coordinator: String) async throws -> ClientAccount {
-    try await pool.read { db in try Self.clientRow(client, coordinator, in: db)?.account ?? ClientAccount(
-      balance: .zero, stake: .zero, charged: .zero) }
+    try await pool.read { db in
+      try Self.clientRow(client, coordinator, in: db)?.account
+        ?? ClientAccount(balance: .zero, stake: .zero, charged: .zero)
+    }
   }
 
   /// A coordinator's contract with its accounts.
