@@ -29,10 +29,19 @@ struct AccountingStoreTests {
     #expect(try await store.requestRecord("r1")?.status == .settled)
   }
 
-  @Test("a batch settles in one transaction; a bad report fails alone and changes nothing")
+  @Test("batches admit and settle in one transaction each; a bad item fails alone and changes nothing")
   func batch() async throws {
     let store = try await makeStore(directory: try temporaryDirectory())
-    for id in ["r1", "r2"] { try await store.reserve(client: "client-a", requestID: id, maxCost: 100_000) }
+    let admitted = try await store.reserve([
+      Reservation(client: "client-a", requestID: "r1", maxCost: 100_000),
+      Reservation(client: "client-a", requestID: "r2", maxCost: 100_000),
+      Reservation(client: "client-a", requestID: "r1", maxCost: 1),
+      Reservation(client: "client-a", requestID: "big", maxCost: 900_001),
+    ])
+    #expect(throws: Never.self) { try admitted[0].get() }
+    #expect(throws: Never.self) { try admitted[1].get() }
+    #expect(throws: CocoonError(.requestState, "")) { try admitted[2].get() }
+    #expect(throws: CocoonError(.overStake, "")) { try admitted[3].get() }
     let results = try await store.settle([
       UsageReport(requestID: "r1", usage: TokenUsage(promptTokens: 10), node: "n"),
       UsageReport(requestID: "missing", usage: TokenUsage(promptTokens: 10), node: "n"),

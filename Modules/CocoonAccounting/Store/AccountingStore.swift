@@ -48,35 +48,39 @@ public final class AccountingStore: Sendable {
   /// - Throws: ``CocoonError`` `overStake` (unsettled spend would pass the stake or balance), `accountClosed`,
   ///   `requestState` (a known request ID), `invalidArgument` (an unknown client, a stake below the minimum).
   public func reserve(client: String, requestID: String, maxCost: NanoAmount) async throws {
+    let reservation = Reservation(client: client, requestID: requestID, maxCost: maxCost)
     let minimumStake = self.minimumStake
-    try await pool.write { db in
-      let state = try Self.client(client, in: db)
-      guard !state.closing else {
-        throw CocoonError(.accountClosed, "client \(client) is closing its account; it can make no new requests")
-      }
-      guard state.stake >= minimumStake, state.stake > .zero else {
-        throw CocoonError(
-          .overStake, "client \(client) has a stake of \(state.stake); at least \(max(minimumStake, 1)) is needed")
-      }
-      let exposure = try state.exposure.adding(maxCost)
-      let limit = min(state.stake, state.ledgerBalance)
-      guard exposure <= limit else {
-        throw CocoonError(
-          .overStake,
-          "client \(client): unsettled spend would be \(exposure), above its stake/balance limit \(limit); "
-            + "wait for the ledger to settle, top up or raise the stake")
-      }
-      guard try Row.fetchOne(db, sql: "SELECT 1 FROM request WHERE id = ?", arguments: [requestID]) == nil else {
-        throw CocoonError(.requestState, "request \(requestID) is already known; request IDs must be unique")
-      }
-      try db.execute(
-        sql: "INSERT INTO request (id, client, status, maxCost) VALUES (?, ?, 'reserved', ?)",
-        arguments: [requestID, client, try maxCost.sqlValue()])
-      try db.execute(
-        sql: "UPDATE client SET reserved = reserved + ? WHERE address = ?",
-        arguments: [try maxCost.sqlValue(), client])
-      try Self.advance(db, event: ["reserve", requestID, client, "\(maxCost.rawValue)"])
+    try await pool.write { db in try Self.reserve(reservation, minimumStake: minimumStake, in: db) }
+  }
+
+  static func reserve(_ reservation: Reservation, minimumStake: NanoAmount, in db: Database) throws {
+    let (client, requestID, maxCost) = (reservation.client, reservation.requestID, reservation.maxCost)
+    let state = try Self.client(client, in: db)
+    guard !state.closing else {
+      throw CocoonError(.accountClosed, "client \(client) is closing its account; it can make no new requests")
     }
+    guard state.stake >= minimumStake, state.stake > .zero else {
+      throw CocoonError(
+        .overStake, "client \(client) has a stake of \(state.stake); at least \(max(minimumStake, 1)) is needed")
+    }
+    let exposure = try state.exposure.adding(maxCost)
+    let limit = min(state.stake, state.ledgerBalance)
+    guard exposure <= limit else {
+      throw CocoonError(
+        .overStake,
+        "client \(client): unsettled spend would be \(exposure), above its stake/balance limit \(limit); "
+          + "wait for the ledger to settle, top up or raise the stake")
+    }
+    guard try Row.fetchOne(db, sql: "SELECT 1 FROM request WHERE id = ?", arguments: [requestID]) == nil else {
+      throw CocoonError(.requestState, "request \(requestID) is already known; request IDs must be unique")
+    }
+    try db.execute(
+      sql: "INSERT INTO request (id, client, status, maxCost) VALUES (?, ?, 'reserved', ?)",
+      arguments: [requestID, client, try maxCost.sqlValue()])
+    try db.execute(
+      sql: "UPDATE client SET reserved = reserved + ? WHERE address = ?",
+      arguments: [try maxCost.sqlValue(), client])
+    try Self.advance(db, event: ["reserve", requestID, client, "\(maxCost.rawValue)"])
   }
 
   /// Settles a reserved request: charges the client the real cost (at most the reservation), credits the node,
@@ -98,32 +102,7 @@ public final class AccountingStore: Sendable {
     }
   }
 
-  /// Settles many requests in one transaction (one fsync: group commit for a busy request path). Each report is
-  /// applied in its own savepoint, so one that fails (unknown request, bad usage) changes nothing and does not
-  /// stop the others. Vouchers are returned only after the transaction committed.
-  public func settle(_ reports: [UsageReport]) async throws -> [Result<Settlement, any Error>] {
-    let prices = currentPrices
-    let signer = self.signer
-    let network = self.network
-    return try await pool.write { db in
-      var results: [Result<Settlement, any Error>] = []
-      for report in reports {
-        var settlement: Settlement?
-        do {
-          try db.inSavepoint {
-            settlement = try Self.settle(report, prices: prices, signer: signer, network: network, in: db)
-            return .commit
-          }
-          results.append(.success(settlement!))
-        } catch {
-          results.append(.failure(error))
-        }
-      }
-      return results
-    }
-  }
-
-  private static func settle(
+  static func settle(
     _ report: UsageReport, prices: Prices, signer: any LedgerSigner, network: String, in db: Database
   ) throws -> Settlement {
     let (requestID, usage, node) = (report.requestID, report.usage, report.node)
