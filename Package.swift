@@ -17,6 +17,7 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 
 let package = Package(
   name: "Cocoon",
@@ -25,6 +26,9 @@ let package = Package(
     .library(name: "CocoonCore", targets: ["CocoonCore"]),
     .library(name: "CocoonConfig", targets: ["CocoonConfig"]),
     .library(name: "CocoonRuntime", targets: ["CocoonRuntime"]),
+    .library(name: "CocoonAccounting", targets: ["CocoonAccounting"]),
+    .library(name: "CocoonPaymentConformance", targets: ["CocoonPaymentConformance"]),
+    .library(name: "CocoonPaymentLocal", targets: ["CocoonPaymentLocal"]),
     .library(name: "CocoonCommandLine", targets: ["CocoonCommandLine"]),
     .library(name: "CocoonBuiltinPlugins", targets: ["CocoonBuiltinPlugins"]),
     .executable(name: "cocoon-node", targets: ["cocoon-node"]),
@@ -39,6 +43,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
@@ -74,11 +79,30 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .target(
+      name: "CocoonAccounting",
+      dependencies: ["CocoonCore", grdb, crypto],
+      path: "Modules/CocoonAccounting",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonPaymentConformance",
+      dependencies: ["CocoonCore", "CocoonAccounting"],
+      path: "Modules/CocoonPaymentConformance",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Plugins (each depends on CocoonCore and libraries, never on a role or another plugin)
     .target(
       name: "CocoonTransportTCP",
       dependencies: ["CocoonCore", "CocoonWire", logging, nioCore],
       path: "Plugins/Transport/TCP",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonPaymentLocal",
+      dependencies: ["CocoonCore", "CocoonAccounting", grdb, crypto, logging],
+      path: "Plugins/Payment/Local",
       swiftSettings: strictSettings
     ),
 
@@ -107,14 +131,14 @@ let package = Package(
       name: "CocoonCommandLine",
       dependencies: [
         "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonNode", "CocoonCoordinator", "CocoonClient",
-        argumentParser, logging, lifecycle,
+        "CocoonAccounting", argumentParser, logging, lifecycle,
       ],
       path: "Apps/CocoonCommandLine",
       swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonBuiltinPlugins",
-      dependencies: ["CocoonCore", "CocoonRuntime", "CocoonTransportTCP"],
+      dependencies: ["CocoonCore", "CocoonRuntime", "CocoonPaymentLocal", "CocoonTransportTCP"],
       path: "Apps/CocoonBuiltinPlugins",
       swiftSettings: strictSettings
     ),
@@ -190,6 +214,24 @@ let package = Package(
       name: "CocoonAppsTests",
       dependencies: ["CocoonCore", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo"],
       path: "Tests/CocoonAppsTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonAccountingTests",
+      dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", grdb],
+      path: "Tests/CocoonAccountingTests",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "AccountingCrashHarness",
+      dependencies: ["CocoonCore", "CocoonAccounting"],
+      path: "Tests/AccountingCrashHarness",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PaymentLocalTests",
+      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", "CocoonPaymentConformance", grdb],
+      path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),
   ]

@@ -1,11 +1,13 @@
-import CocoonTransportTCP
+import CocoonPaymentLocal
 public import CocoonRuntime
+import CocoonTransportTCP
 
 extension PluginRegistry {
   /// The plugins Cocoon ships. A third-party binary starts from this and registers its own.
   public static func builtIn() -> PluginRegistry {
     var registry = PluginRegistry()
     do {
+      try registry.register(LocalPaymentPlugin.self)
       try registry.register(TCPTransportPlugin.self)
     } catch {
       preconditionFailure("built-in plugin names collide: \(error)")

@@ -36,7 +36,13 @@ final class MemoryConnection: Connection, @unchecked Sendable {
     )
   }
 
-  func receive() async throws -> Data? { await iterator.next() }
+  let received = Mutex(0)
+
+  func receive() async throws -> Data? {
+    let frame = await iterator.next()
+    if frame != nil { received.withLock { $0 += 1 } }
+    return frame
+  }
   func send(_ frame: Data) async throws {
     sent.withLock { $0 += 1 }
     if !silent { outgoing.yield(frame) }
@@ -90,8 +96,15 @@ struct WireSessionTests {
       group.addTask { try await client.run { _ in } }
       let stream = try await client.open(.runQuery(.with { $0.prompt = "x"; $0.maxTokens = 1 }))
       for index in 0..<20 { try await stream.send(.answerPart(.with { $0.text = "\(index)" })) }
+      let deadline = ContinuousClock.now + .seconds(10)
+      while opened.value.withLock({ $0 }) == nil && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(10))
+      }
       try await Task.sleep(for: .milliseconds(200))
-      // The server's stream holds the query plus at most `capacity` parts; the reader waits on the rest.
+      // The server took the hello, then `capacity` messages (the query and 3 parts) and the part it waits to push;
+      // the other 16 parts stay unread in the connection.
+      let framesTaken = b.received.withLock { $0 }
+      #expect(framesTaken == 1 + 4 + 1)
       let serverStream = try #require(opened.value.withLock { $0 })
       var read = 0
       while read < 21, let _ = try await serverStream.next() { read += 1 }

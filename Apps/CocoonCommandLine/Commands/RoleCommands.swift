@@ -7,7 +7,8 @@ public struct NodeCommand: ParsableCommand {
     abstract: "Serve AI models to the Cocoon network from inside a TEE.",
     subcommands: [
       RunCommand<NodeRoleDescriptor>.self, CheckConfigCommand<NodeRoleDescriptor>.self,
-      PluginsCommand<NodeRoleDescriptor>.self, GenerateCommand.self,
+      PluginsCommand<NodeRoleDescriptor>.self, GenerateCommand.self, NodeEarningsCommand.self,
+      NodePayoutCommand.self,
     ],
     defaultSubcommand: RunCommand<NodeRoleDescriptor>.self)
 
@@ -21,7 +22,7 @@ public struct CoordinatorCommand: ParsableCommand {
     abstract: "Verify peers, route requests to nodes, count tokens and settle payments.",
     subcommands: [
       RunCommand<CoordinatorRoleDescriptor>.self, CheckConfigCommand<CoordinatorRoleDescriptor>.self,
-      PluginsCommand<CoordinatorRoleDescriptor>.self,
+      PluginsCommand<CoordinatorRoleDescriptor>.self, CoordinatorAccountsCommand.self, CoordinatorRegisterCommand.self,
     ],
     defaultSubcommand: RunCommand<CoordinatorRoleDescriptor>.self)
 
@@ -35,7 +36,8 @@ public struct ClientCommand: ParsableCommand {
     abstract: "Serve an OpenAI-compatible API on localhost, backed by the Cocoon network.",
     subcommands: [
       RunCommand<ClientRoleDescriptor>.self, CheckConfigCommand<ClientRoleDescriptor>.self,
-      PluginsCommand<ClientRoleDescriptor>.self,
+      PluginsCommand<ClientRoleDescriptor>.self, ClientBalanceCommand.self, ClientDepositCommand.self,
+      ClientWithdrawCommand.self, ClientCloseCommand.self,
     ],
     defaultSubcommand: RunCommand<ClientRoleDescriptor>.self)
 

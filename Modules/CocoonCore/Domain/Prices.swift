@@ -31,6 +31,16 @@ public struct Prices: Hashable, Sendable, Codable {
     self.reasoningMultiplier = reasoningMultiplier
   }
 
+  /// Checks a node's price coefficient against the most the client accepts for a request (both basis points).
+  /// - Throws: ``CocoonError`` `invalidArgument` when the node is dearer than the client allows.
+  public static func check(nodeCoefficient: UInt64, clientMaximum: UInt64) throws {
+    guard nodeCoefficient <= clientMaximum else {
+      throw CocoonError(
+        .invalidArgument,
+        "the node's price coefficient \(nodeCoefficient) is above the client's maximum \(clientMaximum) (basis points)")
+    }
+  }
+
   /// What the client is charged for `usage` at the given price coefficient (basis points).
   public func cost(of usage: TokenUsage, coefficient: UInt64 = 10_000) throws -> NanoAmount {
     try amount(perToken: pricePerToken, usage: usage, coefficient: coefficient)
@@ -41,6 +51,17 @@ public struct Prices: Hashable, Sendable, Codable {
     try amount(perToken: nodeFeePerToken, usage: usage, coefficient: coefficient)
   }
 
+  /// The most a request can cost, to reserve before it runs: every prompt token at the higher of the prompt and
+  /// cached multipliers, every completion token (up to `maxCompletionTokens`) at the higher of the completion and
+  /// reasoning multipliers. Rounded down like ``cost(of:coefficient:)``, so it is never below the real cost.
+  public func maxCost(promptTokens: Int, maxCompletionTokens: Int, coefficient: UInt64 = 10_000) throws -> NanoAmount {
+    try TokenUsage(promptTokens: promptTokens, completionTokens: maxCompletionTokens).validate()
+    let weighted =
+      UInt128(promptTokens) * UInt128(max(promptMultiplier, cachedMultiplier))
+      + UInt128(maxCompletionTokens) * UInt128(max(completionMultiplier, reasoningMultiplier))
+    return try scaled(weighted, perToken: pricePerToken, coefficient: coefficient, tokens: promptTokens + maxCompletionTokens)
+  }
+
   private func amount(perToken: UInt64, usage: TokenUsage, coefficient: UInt64) throws -> NanoAmount {
     try usage.validate()
     let weighted =
@@ -48,10 +69,16 @@ public struct Prices: Hashable, Sendable, Codable {
       + UInt128(usage.cachedTokens) * UInt128(cachedMultiplier)
       + UInt128(usage.completionTokens - usage.reasoningTokens) * UInt128(completionMultiplier)
       + UInt128(usage.reasoningTokens) * UInt128(reasoningMultiplier)
+    return try scaled(weighted, perToken: perToken, coefficient: coefficient, tokens: usage.totalTokens)
+  }
+
+  private func scaled(_ weighted: UInt128, perToken: UInt64, coefficient: UInt64, tokens: Int) throws -> NanoAmount {
     let scale = UInt128(Self.basisPointsPerUnit) * UInt128(Self.basisPointsPerUnit)
-    let total = weighted * UInt128(perToken) * UInt128(coefficient) / scale
-    guard total <= UInt128(UInt64.max) else {
-      throw CocoonError(.invalidArgument, "cost of \(usage.totalTokens) tokens overflows 64-bit nano-units")
+    let (byPrice, overflow1) = weighted.multipliedReportingOverflow(by: UInt128(perToken))
+    let (product, overflow2) = byPrice.multipliedReportingOverflow(by: UInt128(coefficient))
+    let total = product / scale
+    guard !overflow1, !overflow2, total <= UInt128(UInt64.max) else {
+      throw CocoonError(.invalidArgument, "cost of \(tokens) tokens overflows 64-bit nano-units")
     }
     return NanoAmount(UInt64(total))
   }

@@ -9,6 +9,8 @@ public struct PaymentVoucher: Hashable, Sendable, Codable {
     case clientCharge = "client-charge"
     /// The node's cumulative earning.
     case nodeEarning = "node-earning"
+    /// The client's final cumulative charge, co-signed for a cooperative close: the account may close at once.
+    case finalCharge = "final-charge"
   }
 
   public var kind: Kind
@@ -41,13 +43,22 @@ public struct PaymentVoucher: Hashable, Sendable, Codable {
   /// The canonical bytes the coordinator signs: a domain tag, then each field length-prefixed, integers big-endian.
   public var signingBytes: Data {
     var out = Data("cocoon-voucher-v1".utf8)
-    for text in [kind.rawValue, network, coordinator, counterparty] {
-      let bytes = Data(text.utf8)
-      out.append(contentsOf: withUnsafeBytes(of: UInt32(bytes.count).bigEndian, Array.init))
-      out.append(bytes)
-    }
-    out.append(contentsOf: withUnsafeBytes(of: sequence.bigEndian, Array.init))
-    out.append(contentsOf: withUnsafeBytes(of: amount.rawValue.bigEndian, Array.init))
+    for text in [kind.rawValue, network, coordinator, counterparty] { SigningEncoding.append(text, to: &out) }
+    SigningEncoding.append(sequence, to: &out)
+    SigningEncoding.append(amount.rawValue, to: &out)
     return out
+  }
+}
+
+/// Length-prefixed canonical encoding shared by the signed payment messages.
+enum SigningEncoding {
+  static func append(_ text: String, to out: inout Data) {
+    let bytes = Data(text.utf8)
+    out.append(contentsOf: withUnsafeBytes(of: UInt32(bytes.count).bigEndian, Array.init))
+    out.append(bytes)
+  }
+
+  static func append(_ value: UInt64, to out: inout Data) {
+    out.append(contentsOf: withUnsafeBytes(of: value.bigEndian, Array.init))
   }
 }

@@ -20,12 +20,18 @@ public struct PluginContext: Sendable {
   public var baseDirectory: String
   /// Whether the deployment allows development-only plugins (`network.insecure: true`).
   public var insecureAllowed: Bool
+  /// The deployment's `registry:` section, for payment plugins that hold the registry themselves (the local
+  /// ledger seeds its registry from it). Nil when the file has none.
+  public var registrySeed: RegistrySnapshot?
 
-  public init(role: Role, logger: Logger, baseDirectory: String, insecureAllowed: Bool) {
+  public init(
+    role: Role, logger: Logger, baseDirectory: String, insecureAllowed: Bool, registrySeed: RegistrySnapshot? = nil
+  ) {
     self.role = role
     self.logger = logger
     self.baseDirectory = baseDirectory
     self.insecureAllowed = insecureAllowed
+    self.registrySeed = registrySeed
   }
 
   /// Resolves a path from options against ``baseDirectory``.

@@ -34,7 +34,8 @@ public enum RoleComposer {
       pluginLogger[metadataKey: "plugin"] = "\(slot.selection.plugin)"
       let context = PluginContext(
         role: role, logger: pluginLogger, baseDirectory: loaded.directory,
-        insecureAllowed: loaded.configuration.network.insecure)
+        insecureAllowed: loaded.configuration.network.insecure,
+        registrySeed: loaded.configuration.registry?.snapshot)
       switch slot.purpose {
       case "payment": payment = try await plugins.makePayment(slot.selection, context: context)
       case "attestation":

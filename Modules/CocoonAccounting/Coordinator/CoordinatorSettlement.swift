@@ -1,0 +1,54 @@
+public import CocoonCore
+
+/// What the coordinator role does with the ledger around its request path: the start-up checks, refreshing a
+/// client's account when it connects, and periodically settling vouched charges and committing a checkpoint.
+public struct CoordinatorSettlement: Sendable {
+  public let store: AccountingStore
+  public let network: any PaymentNetwork
+
+  public init(store: AccountingStore, network: any PaymentNetwork) {
+    self.store = store
+    self.network = network
+  }
+
+  /// Call on start, before serving: registers the coordinator's endpoint, releases reservations a crash left,
+  /// and refuses to go on if the database is behind the ledger's checkpoint.
+  /// - Returns: how many interrupted reservations were released.
+  /// - Throws: ``CocoonError`` `rolledBack` with the reason to show the operator.
+  @discardableResult
+  public func prepare(endpoint: String) async throws -> Int {
+    try await RollbackCheck.verify(store, lastCheckpoint: try await network.lastCheckpoint(coordinator: store.coordinator))
+    try await network.registerCoordinator(endpoint: endpoint)
+    return try await store.recoverInterrupted()
+  }
+
+  /// Call when a client or node reconnects with its latest vouchers: refuses (`rolledBack`) if any is ahead of
+  /// the database.
+  public func verifyReconnecting(presented: [PaymentVoucher]) async throws {
+    try await RollbackCheck.verify(store, lastCheckpoint: nil, presented: presented)
+  }
+
+  /// Reads a client's account from the ledger into the database (on connect, and after it tops up).
+  public func refresh(client: String) async throws {
+    try await store.syncClient(client, ledger: try await network.clientAccount(client: client, coordinator: store.coordinator))
+  }
+
+  /// Submits every client's latest charge voucher the ledger has not accepted yet, refreshes those accounts (which
+  /// frees their stake for new requests), and commits a checkpoint of the database.
+  /// - Returns: the committed checkpoint.
+  @discardableResult
+  public func settle() async throws -> Checkpoint {
+    for client in try await store.clients() {
+      guard let voucher = client.lastVoucher, voucher.kind == .clientCharge, voucher.amount > client.submitted else {
+        continue
+      }
+      do { try await network.submit(voucher) } catch let error as CocoonError where error.code == .voucherReplayed {
+        // The client submitted it itself; the refresh below picks it up.
+      }
+      try await refresh(client: client.address)
+    }
+    let checkpoint = try await store.checkpoint()
+    try await network.commit(checkpoint, coordinator: store.coordinator)
+    return checkpoint
+  }
+}
