@@ -13,6 +13,8 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
   name: "Cocoon",
@@ -32,6 +34,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -69,7 +73,7 @@ let package = Package(
     ),
     .target(
       name: "CocoonClient",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle],
+      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle, hummingbird, httpTypes],
       path: "Modules/CocoonClient",
       swiftSettings: strictSettings
     ),
@@ -137,6 +141,15 @@ let package = Package(
         .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
       ],
       path: "Tests/CocoonRuntimeTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonClientTests",
+      dependencies: [
+        "CocoonCore", "CocoonClient", logging, hummingbird, httpTypes,
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      path: "Tests/CocoonClientTests",
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,0 +1,17 @@
+public import CocoonCore
+
+/// What the OpenAI-compatible API needs from the network: the servable models, and a way to run one request.
+///
+/// The client role implements it over its coordinator link; tests use a double.
+public protocol InferenceGateway: Sendable {
+  /// Models currently servable through the network.
+  func models() async throws -> [ModelID]
+
+  /// Runs one request.
+  ///
+  /// The stream yields `.delta` events then one `.finished(reason, usage)`. Cancelling the consuming task must
+  /// cancel the request upstream.
+  /// - Throws: ``CocoonError`` (`unknownModel`, `noNodeAvailable`, `overloaded`, `tooManyTokens`,
+  ///   `insufficientBalance`, `peerLost`, `invalidArgument`) for refusals, from here or mid-stream.
+  func generate(_ request: GenerationRequest) async throws -> AsyncThrowingStream<GenerationEvent, any Error>
+}
