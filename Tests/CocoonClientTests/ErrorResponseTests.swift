@@ -111,6 +111,17 @@ struct ErrorResponseTests {
     }
   }
 
+  @Test("a body over the size limit is 413 request_too_large")
+  func tooLarge() async throws {
+    let gateway = GatewayDouble()
+    try await makeServer(gateway, maxRequestBytes: 64).makeApplication().test(.router) { client in
+      let response = try await client.post("/v1/chat/completions", json: Self.chat + String(repeating: " ", count: 64))
+      #expect(response.status == .contentTooLarge)
+      #expect(try errorObject(response.body)["code"] as? String == "request_too_large")
+    }
+    #expect(gateway.requests.isEmpty)
+  }
+
   @Test("unknown routes are 404 in OpenAI's shape")
   func unknownRoute() async throws {
     try await makeServer(GatewayDouble()).makeApplication().test(.router) { client in

@@ -8,11 +8,12 @@ import Logging
 import Testing
 
 /// An API over a gateway double, on an ephemeral loopback port when run live.
-func makeServer(_ gateway: GatewayDouble, accessToken: String? = nil) -> OpenAIServer {
+func makeServer(_ gateway: GatewayDouble, accessToken: String? = nil, maxRequestBytes: Int? = nil) -> OpenAIServer {
   var logger = Logger(label: "test.openai")
   logger.logLevel = .critical
-  return OpenAIServer(
-    gateway: gateway, listen: Endpoint(host: "127.0.0.1", port: 8080), accessToken: accessToken, logger: logger)
+  var configuration = OpenAIServer.Configuration(listen: Endpoint(host: "127.0.0.1", port: 8080), accessToken: accessToken)
+  if let maxRequestBytes { configuration.maxRequestBytes = maxRequestBytes }
+  return OpenAIServer(gateway: gateway, configuration: configuration, logger: logger)
 }
 
 /// A JSON object from a response body or an SSE payload.
