@@ -32,6 +32,7 @@ struct ChatCompletionsTests {
       #expect(message["content"] as? String == "Hello, world!")
       try expectHelloUsage(body.object("usage"))
     }
+    #expect(gateway.endings == [.finished])
   }
 
   @Test("messages, sampling, stop strings and lengths reach the gateway as a GenerationRequest")

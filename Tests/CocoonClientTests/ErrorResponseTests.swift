@@ -133,6 +133,16 @@ struct ErrorResponseTests {
     }
   }
 
+  @Test("a request the network cancelled is 503 cancelled, not a normal finish")
+  func cancelledUpstream() async throws {
+    let gateway = GatewayDouble(script: .events([.delta("Hel"), .finished(.cancelled, TokenUsage(promptTokens: 1))]))
+    try await makeServer(gateway).makeApplication().test(.router) { client in
+      let response = try await client.post("/v1/chat/completions", json: Self.chat)
+      #expect(response.status == .serviceUnavailable)
+      #expect(try errorObject(response.body)["code"] as? String == "cancelled")
+    }
+  }
+
   @Test("other network failures are 503 with their reason")
   func otherFailure() async throws {
     try await makeServer(GatewayDouble(script: .refuse(CocoonError(.transportFailed, "handshake failed"))))

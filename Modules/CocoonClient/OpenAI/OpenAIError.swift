@@ -1,19 +1,19 @@
 import CocoonCore
-public import Hummingbird
+import Hummingbird
 
 /// An error as OpenAI's API reports it: an HTTP status and a body `{"error": {"message", "type", "param", "code"}}`.
-public struct OpenAIError: Error, Sendable, Equatable {
-  public var status: HTTPResponse.Status
+struct OpenAIError: Error, Sendable, Equatable {
+  var status: HTTPResponse.Status
   /// What was wrong and what is accepted.
-  public var message: String
+  var message: String
   /// OpenAI's error class, e.g. `invalid_request_error`.
-  public var type: String
+  var type: String
   /// A stable machine-readable code, e.g. `model_not_found`; `nil` encodes as `null`.
-  public var code: String?
+  var code: String?
   /// The request field at fault, when one is.
-  public var param: String?
+  var param: String?
 
-  public init(
+  init(
     status: HTTPResponse.Status, message: String, type: String, code: String? = nil, param: String? = nil
   ) {
     self.status = status
