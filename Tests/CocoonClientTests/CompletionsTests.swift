@@ -84,6 +84,20 @@ struct ModelsAndAccessTests {
     }
   }
 
+  @Test("one model is retrieved by id; an unknown one is 404 model_not_found")
+  func retrieveModel() async throws {
+    try await makeServer(GatewayDouble(models: ["gemma-3-270m"])).makeApplication().test(.router) { client in
+      let known = try await client.execute(uri: "/v1/models/gemma-3-270m", method: .get)
+      #expect(known.status == .ok)
+      let body = try jsonObject(known.body)
+      #expect(body["id"] as? String == "gemma-3-270m")
+      #expect(body["object"] as? String == "model")
+      let unknown = try await client.execute(uri: "/v1/models/nope", method: .get)
+      #expect(unknown.status == .notFound)
+      #expect(try errorObject(unknown.body)["code"] as? String == "model_not_found")
+    }
+  }
+
   @Test("with an access token, requests need the matching bearer token")
   func accessToken() async throws {
     let gateway = GatewayDouble()

@@ -37,6 +37,21 @@ struct OpenAIPythonCrossCheckTests {
     #expect(gateway.requests.count == 5)
   }
 
+  @Test(
+    "cross-check openai python client: the script fails on inconsistent usage",
+    .enabled(if: canMakeVirtualEnvironment, "needs python3 with venv (python3-venv; Tools/setup installs it)"),
+    .timeLimit(.minutes(5)))
+  func openAIPythonClientCatchesBadUsage() async throws {
+    let badUsage = TokenUsage(promptTokens: 2, cachedTokens: 5, completionTokens: 1)
+    let gateway = GatewayDouble(script: .events([.delta("x"), .finished(.stop, badUsage)]), refusesUnknownModels: true)
+    let (status, output) = try await makeServer(gateway).makeApplication().test(.live) { client in
+      let port = try #require(client.port)
+      return try await Self.runSmoke(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "")
+    }
+    #expect(status == 1, "\(output)")
+    #expect(output.contains("FAIL chat: cached_tokens within prompt_tokens (5)"), "\(output)")
+  }
+
   /// Runs `Tools/openai-smoke` and returns its exit status and combined output.
   static func runSmoke(baseURL: String, apiKey: String) async throws -> (Int32, String) {
     let process = Process()

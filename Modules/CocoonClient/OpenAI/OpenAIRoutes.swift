@@ -17,6 +17,17 @@ struct OpenAIRoutes: Sendable {
     return JSONCoding.response(ModelListBody(data: entries))
   }
 
+  /// `GET /v1/models/{model}`.
+  func model(_ context: some RequestContext) async throws -> Response {
+    let id = ModelID(context.parameters.get("model") ?? "")
+    guard try await gateway.models().contains(id) else {
+      throw OpenAIError(
+        status: .notFound, message: "the model '\(id)' is not served by the network; GET /v1/models lists them",
+        type: "invalid_request_error", code: "model_not_found", param: "model")
+    }
+    return JSONCoding.response(ModelListBody.Entry(id: id, created: startedAt))
+  }
+
   /// `POST /v1/chat/completions`.
   func chatCompletions(_ request: Request, _ context: some RequestContext) async throws -> Response {
     var request = request

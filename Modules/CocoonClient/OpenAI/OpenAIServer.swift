@@ -9,7 +9,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The OpenAI-compatible HTTP API of `cocoon-client`: `GET /v1/models`, `POST /v1/chat/completions` and
+/// The OpenAI-compatible HTTP API of `cocoon-client`: `GET /v1/models[/{model}]`, `POST /v1/chat/completions` and
 /// `POST /v1/completions`, whole or streamed as server-sent events, answered through an ``InferenceGateway``.
 ///
 /// A `Service`: add it to the client's `ServiceGroup`. Error statuses: 400 bad request or too many tokens,
@@ -75,6 +75,7 @@ public struct OpenAIServer: Service {
       gateway: gateway, defaultMaxTokens: configuration.defaultMaxTokens,
       maxRequestBytes: configuration.maxRequestBytes, startedAt: Self.unixTime())
     router.get("v1/models") { _, _ in try await routes.models() }
+    router.get("v1/models/:model") { _, context in try await routes.model(context) }
     router.post("v1/chat/completions") { request, context in try await routes.chatCompletions(request, context) }
     router.post("v1/completions") { request, context in try await routes.completions(request, context) }
     return router
