@@ -24,7 +24,9 @@ def check_usage(usage, where):
     cached = usage.prompt_tokens_details.cached_tokens
     reasoning = usage.completion_tokens_details.reasoning_tokens
     check(0 <= cached <= usage.prompt_tokens, f"{where}: cached_tokens within prompt_tokens ({cached})")
-    check(0 <= reasoning <= usage.completion_tokens, f"{where}: reasoning_tokens within completion_tokens ({reasoning})")
+    check(
+        0 <= reasoning <= usage.completion_tokens, f"{where}: reasoning_tokens within completion_tokens ({reasoning})"
+    )
 
 
 def main():

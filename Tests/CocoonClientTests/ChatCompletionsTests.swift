@@ -84,7 +84,8 @@ struct ChatCompletionsTests {
 
   @Test("a length limit is reported as finish_reason length")
   func lengthFinish() async throws {
-    let gateway = GatewayDouble(script: .events([.delta("abc"), .finished(.length, TokenUsage(promptTokens: 1, completionTokens: 3))]))
+    let usage = TokenUsage(promptTokens: 1, completionTokens: 3)
+    let gateway = GatewayDouble(script: .events([.delta("abc"), .finished(.length, usage)]))
     try await makeServer(gateway).makeApplication().test(.router) { client in
       let body = try jsonObject(try await client.post("/v1/chat/completions", json: Self.hello).body)
       #expect(try body.array("choices")[0]["finish_reason"] as? String == "length")
@@ -94,7 +95,10 @@ struct ChatCompletionsTests {
   @Test("a streamed completion: role chunk, content chunks, finish chunk, usage chunk, [DONE]")
   func streamed() async throws {
     let gateway = GatewayDouble()
-    let json = #"{"model": "gemma-3-270m", "messages": [{"role": "user", "content": "Hi"}], "stream": true, "stream_options": {"include_usage": true}}"#
+    let json = #"""
+      {"model": "gemma-3-270m", "messages": [{"role": "user", "content": "Hi"}], "stream": true,
+       "stream_options": {"include_usage": true}}
+      """#
     try await makeServer(gateway).makeApplication().test(.router) { client in
       let response = try await client.post("/v1/chat/completions", json: json)
       #expect(response.status == .ok)

@@ -27,7 +27,10 @@ struct ErrorResponseTests {
     (#"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "max_tokens": 0}"#, "'max_tokens'"),
     (#"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "max_tokens": "9"}"#, "max_tokens"),
     (#"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "stop": [1]}"#, "array of strings"),
-    (#"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "frequency_penalty": 0.5}"#, "repetition_penalty"),
+    (
+      #"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "frequency_penalty": 0.5}"#,
+      "repetition_penalty"
+    ),
     (#"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "logprobs": true}"#, "'logprobs'"),
     (#"{"model": "m", "messages": [{"role": "user", "content": "Hi"}], "tools": [{"type": "function"}]}"#, "'tools'"),
   ]

@@ -10,7 +10,10 @@ struct LiveServerTests {
   @Test("SSE framing over HTTP/1.1: headers, data events, [DONE]", .timeLimit(.minutes(1)))
   func sseOverSocket() async throws {
     let gateway = GatewayDouble()
-    let json = #"{"model": "gemma-3-270m", "messages": [{"role": "user", "content": "Hi"}], "stream": true, "stream_options": {"include_usage": true}}"#
+    let json = #"""
+      {"model": "gemma-3-270m", "messages": [{"role": "user", "content": "Hi"}], "stream": true,
+       "stream_options": {"include_usage": true}}
+      """#
     try await makeServer(gateway).makeApplication().test(.live) { client in
       let response = try await client.post("/v1/chat/completions", json: json)
       #expect(response.status == .ok)

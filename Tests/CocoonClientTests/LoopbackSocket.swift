@@ -55,7 +55,8 @@ final class LoopbackSocket {
     while !String(decoding: received, as: UTF8.self).contains(marker) {
       let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
       guard count > 0 else {
-        throw Failure(description: "connection ended before '\(marker)'; got: \(String(decoding: received, as: UTF8.self))")
+        let text = String(decoding: received, as: UTF8.self)
+        throw Failure(description: "connection ended before '\(marker)'; got: \(text)")
       }
       received += chunk[..<count]
     }

@@ -11,7 +11,8 @@ import Testing
 func makeServer(_ gateway: GatewayDouble, accessToken: String? = nil, maxRequestBytes: Int? = nil) -> OpenAIServer {
   var logger = Logger(label: "test.openai")
   logger.logLevel = .critical
-  var configuration = OpenAIServer.Configuration(listen: Endpoint(host: "127.0.0.1", port: 8080), accessToken: accessToken)
+  var configuration = OpenAIServer.Configuration(
+    listen: Endpoint(host: "127.0.0.1", port: 8080), accessToken: accessToken)
   if let maxRequestBytes { configuration.maxRequestBytes = maxRequestBytes }
   return OpenAIServer(gateway: gateway, configuration: configuration, logger: logger)
 }

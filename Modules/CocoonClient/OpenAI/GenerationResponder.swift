@@ -27,7 +27,8 @@ struct GenerationResponder: Sendable {
       throw Self.endedEarly
     }
     Self.logFinished(outcome.reason, outcome.usage, logger: logger)
-    var response = JSONCoding.response(style.completion(text: outcome.text, finishReason: outcome.reason, usage: outcome.usage))
+    let completion = style.completion(text: outcome.text, finishReason: outcome.reason, usage: outcome.usage)
+    var response = JSONCoding.response(completion)
     response.headers[.connection] = "close"
     return response
   }

@@ -43,7 +43,8 @@ extension OpenAIError {
     case let error as HTTPError:
       self.init(http: error)
     case is CancellationError:
-      self.init(status: .serviceUnavailable, message: "the request was cancelled", type: "server_error", code: "cancelled")
+      self.init(
+        status: .serviceUnavailable, message: "the request was cancelled", type: "server_error", code: "cancelled")
     default:
       self.init(status: .internalServerError, message: "internal server error", type: "server_error")
     }
@@ -55,13 +56,16 @@ extension OpenAIError {
     case .invalidArgument:
       self.init(status: .badRequest, message: reason, type: "invalid_request_error")
     case .unknownModel:
-      self.init(status: .notFound, message: reason, type: "invalid_request_error", code: "model_not_found", param: "model")
+      self.init(
+        status: .notFound, message: reason, type: "invalid_request_error", code: "model_not_found", param: "model")
     case .tooManyTokens:
       self.init(
         status: .badRequest, message: reason, type: "invalid_request_error", code: "context_length_exceeded",
         param: "messages")
     case .insufficientBalance:
-      self.init(status: .init(code: 402, reasonPhrase: "Payment Required"), message: reason, type: "insufficient_quota", code: "insufficient_quota")
+      self.init(
+        status: .init(code: 402, reasonPhrase: "Payment Required"), message: reason, type: "insufficient_quota",
+        code: "insufficient_quota")
     case .overloaded:
       self.init(status: .tooManyRequests, message: reason, type: "rate_limit_error", code: "overloaded")
     case .noNodeAvailable:

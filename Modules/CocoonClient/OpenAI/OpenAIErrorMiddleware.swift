@@ -22,7 +22,10 @@ struct OpenAIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
     response.headers[.requestID] = context.id
     context.logger.debug(
-      "request answered", metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)"])
+      "request answered",
+      metadata: [
+        "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
+      ])
     return response
   }
 }

@@ -27,7 +27,9 @@ public struct OpenAIServer: Service {
     /// The largest request body accepted, in bytes.
     public var maxRequestBytes: Int
 
-    public init(listen: Endpoint, accessToken: String? = nil, defaultMaxTokens: Int = 1024, maxRequestBytes: Int = 8 << 20) {
+    public init(
+      listen: Endpoint, accessToken: String? = nil, defaultMaxTokens: Int = 1024, maxRequestBytes: Int = 8 << 20
+    ) {
       self.listen = listen
       self.accessToken = accessToken
       self.defaultMaxTokens = defaultMaxTokens
@@ -61,7 +63,7 @@ public struct OpenAIServer: Service {
 
   /// Serves until graceful shutdown.
   public func run() async throws {
-    logger.info("OpenAI-compatible API listening", metadata: ["listen": "\(configuration.listen)"])
+    logger.info("OpenAI-compatible API starting", metadata: ["listen": "\(configuration.listen)"])
     try await makeApplication().run()
   }
 
