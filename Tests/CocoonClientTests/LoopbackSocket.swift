@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A blocking TCP connection to 127.0.0.1 for tests that must control the socket themselves (e.g. hang up
+/// A blocking TCP connection to localhost for tests that must control the socket themselves (e.g. hang up
 /// mid-response). Reads time out after 20 s so a broken server fails the test instead of hanging it.
 final class LoopbackSocket {
   private var descriptor: Int32
@@ -13,28 +13,35 @@ final class LoopbackSocket {
     let description: String
   }
 
+  /// Connects to `localhost` on `port`, trying each address it resolves to (127.0.0.1, ::1) in turn.
   init(port: Int) throws {
+    var hints = addrinfo()
+    hints.ai_family = AF_UNSPEC
     #if canImport(Glibc)
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     #else
-    descriptor = socket(AF_INET, SOCK_STREAM, 0)
+    hints.ai_socktype = SOCK_STREAM
     #endif
-    guard descriptor >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
-    var timeout = timeval(tv_sec: 20, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    var results: UnsafeMutablePointer<addrinfo>?
+    guard getaddrinfo("localhost", String(port), &hints, &results) == 0, let first = results else {
+      throw Failure(description: "localhost does not resolve")
+    }
+    defer { freeaddrinfo(first) }
+    var candidate: UnsafeMutablePointer<addrinfo>? = first
+    while let address = candidate?.pointee {
+      let descriptor = socket(address.ai_family, address.ai_socktype, address.ai_protocol)
+      if descriptor >= 0 {
+        if connect(descriptor, address.ai_addr, address.ai_addrlen) == 0 {
+          var timeout = timeval(tv_sec: 20, tv_usec: 0)
+          setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+          self.descriptor = descriptor
+          return
+        }
+        close(descriptor)
       }
+      candidate = address.ai_next
     }
-    guard result == 0 else {
-      close(descriptor)
-      throw Failure(description: "connect to 127.0.0.1:\(port) failed: errno \(errno)")
-    }
+    throw Failure(description: "connect to localhost:\(port) failed: errno \(errno)")
   }
 
   deinit { hangUp() }

@@ -30,7 +30,7 @@ struct OpenAIPythonCrossCheckTests {
     let (status, output) = try await makeServer(gateway, accessToken: "smoke-token").makeApplication().test(.live) {
       client in
       let port = try #require(client.port)
-      return try await Self.runSmoke(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "smoke-token")
+      return try await Self.runSmoke(baseURL: "http://localhost:\(port)/v1", apiKey: "smoke-token")
     }
     #expect(status == 0, "Tools/openai-smoke failed:\n\(output)")
     #expect(output.contains("all checks passed"), "\(output)")
@@ -46,7 +46,7 @@ struct OpenAIPythonCrossCheckTests {
     let gateway = GatewayDouble(script: .events([.delta("x"), .finished(.stop, badUsage)]), refusesUnknownModels: true)
     let (status, output) = try await makeServer(gateway).makeApplication().test(.live) { client in
       let port = try #require(client.port)
-      return try await Self.runSmoke(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "")
+      return try await Self.runSmoke(baseURL: "http://localhost:\(port)/v1", apiKey: "")
     }
     #expect(status == 1, "\(output)")
     #expect(output.contains("FAIL chat: cached_tokens within prompt_tokens (5)"), "\(output)")
