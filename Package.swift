@@ -18,6 +18,8 @@ let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
   name: "Cocoon",
@@ -45,6 +47,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -121,7 +125,9 @@ let package = Package(
     ),
     .target(
       name: "CocoonClient",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf],
+      dependencies: [
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf, hummingbird, httpTypes,
+      ],
       path: "Modules/CocoonClient",
       swiftSettings: strictSettings
     ),
@@ -208,6 +214,15 @@ let package = Package(
         lifecycle, nioCore, nioPosix, protobuf,
       ],
       path: "Tests/CocoonNetworkTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CocoonClientTests",
+      dependencies: [
+        "CocoonCore", "CocoonClient", logging, hummingbird, httpTypes,
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      path: "Tests/CocoonClientTests",
       swiftSettings: strictSettings
     ),
     .testTarget(

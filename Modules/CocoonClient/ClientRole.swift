@@ -20,9 +20,14 @@ public struct ClientRole: Sendable {
     self.logger = logger
   }
 
-  /// The client's services, in start order.
-  /// - Throws: ``CocoonError`` with code `unavailable` until the HTTP API is built (network-path issue).
+  /// The client's services, in start order: the coordinator link, then the OpenAI-compatible HTTP API over it.
   public func services() throws -> [any Service] {
-    throw CocoonError(.unavailable, "this build of cocoon-client cannot serve the API yet (the network path is not built)")
+    let link = CoordinatorLink(
+      endpoints: section.coordinators, transport: components.transport, security: components.transportSecurity,
+      logger: logger)
+    return [
+      link,
+      OpenAIServer(gateway: link, listen: section.listen, accessToken: section.httpAccessToken, logger: logger),
+    ]
   }
 }

@@ -8,7 +8,7 @@ import Synchronization
 
 /// The client's connection to the network: keeps a session with one of the configured coordinators (reconnecting
 /// with backoff, trying the next on failure) and runs requests over it.
-public final class CoordinatorLink: Service, Sendable {
+public final class CoordinatorLink: Service, InferenceGateway, Sendable {
   private let endpoints: [Endpoint]
   private let transport: any Transport
   private let security: TransportSecurity
