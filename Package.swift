@@ -88,7 +88,10 @@ let package = Package(
     ),
     .testTarget(
       name: "AttestationSEVSNPTests",
-      dependencies: ["CocoonAttestationSEVSNP", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "CocoonAttestationSEVSNP", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       path: "Tests/AttestationSEVSNPTests",
       swiftSettings: strictSettings
     ),

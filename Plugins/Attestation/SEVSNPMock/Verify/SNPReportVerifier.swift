@@ -98,7 +98,9 @@ public struct SNPReportVerifier: Sendable {
         throw SNPVerificationFailure(.tcb, "the reported TCB's \(name) SVN \(value) is not the VCEK's")
       }
     }
-    guard report.isChipIDMasked || vcek.bytesExtension(SNPOIDs.hardwareID) == Array(report.chipID) else {
+    let chip = Array(report.chipID)
+    let hardwareID = vcek.extensions[SNPOIDs.hardwareID]
+    guard report.isChipIDMasked || hardwareID == chip || vcek.bytesExtension(SNPOIDs.hardwareID) == chip else {
       throw SNPVerificationFailure(.tcb, "the report's chip id is not the VCEK's hardware id")
     }
   }
