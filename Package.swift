@@ -62,7 +62,7 @@ let package = Package(
     ),
     .target(
       name: "CocoonAttestationInsecure",
-      dependencies: ["CocoonCore"],
+      dependencies: ["CocoonCore", .product(name: "Logging", package: "swift-log")],
       path: "Plugins/Attestation/Insecure",
       swiftSettings: strictSettings
     ),
@@ -97,8 +97,17 @@ let package = Package(
     ),
     .testTarget(
       name: "AttestationInsecureTests",
-      dependencies: ["CocoonAttestationInsecure", "CocoonAttestationCLI"],
+      dependencies: ["CocoonAttestationInsecure", .product(name: "Logging", package: "swift-log")],
       path: "Tests/AttestationInsecureTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "AttestationCLITests",
+      dependencies: [
+        "CocoonAttestationCLI", "CocoonAttestationInsecure", "CocoonAttestationSEVSNP",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tests/AttestationCLITests",
       swiftSettings: strictSettings
     ),
   ]
