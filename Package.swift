@@ -84,6 +84,7 @@ let package = Package(
         .product(name: "SwiftASN1", package: "swift-asn1"),
       ],
       path: "Tests/AttestationTDXTests",
+      exclude: ["Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(

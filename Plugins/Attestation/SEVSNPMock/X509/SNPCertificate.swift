@@ -27,13 +27,19 @@ struct SNPCertificate: Sendable {
     guard top.count == 3 else { throw ASN1Error.invalidASN1Object(reason: "certificate") }
     tbs = Array(top[0].encodedBytes)
     signatureAlgorithm = Array(top[1].encodedBytes)
-    signature = Array(try ASN1BitString(derEncoded: top[2]).bytes)
+    let bits = try ASN1BitString(derEncoded: top[2])
+    guard bits.paddingBits == 0 else { throw ASN1Error.invalidASN1Object(reason: "signature padding") }
+    signature = Array(bits.bytes)
     var fields = try Self.children(top[0])[...]
     if fields.first?.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) {
       fields = fields.dropFirst()
     }
     guard fields.count >= 6 else { throw ASN1Error.invalidASN1Object(reason: "tbsCertificate") }
     let list = Array(fields)
+    // RFC 5280 §4.1.1.2: the unsigned outer algorithm must equal the signed one.
+    guard Array(list[1].encodedBytes) == signatureAlgorithm else {
+      throw ASN1Error.invalidASN1Object(reason: "signature algorithm mismatch")
+    }
     issuer = Array(list[2].encodedBytes)
     let validity = try Self.children(list[3])
     guard validity.count == 2 else { throw ASN1Error.invalidASN1Object(reason: "validity") }

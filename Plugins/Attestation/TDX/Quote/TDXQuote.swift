@@ -39,10 +39,10 @@ public struct TDXQuote: Sendable {
   }
 
   private init(bytes: [UInt8]) throws(QuoteParseError) {
-    var reader = QuoteReader(bytes)
-    version = try reader.u16("header.version")
-    attestationKeyType = try reader.u16("header.attestation_key_type")
-    teeType = try reader.u32("header.tee_type")
+    var header = QuoteReader(bytes)
+    version = try header.u16("header.version")
+    attestationKeyType = try header.u16("header.attestation_key_type")
+    teeType = try header.u32("header.tee_type")
     guard version == 4 || version == 5 else {
       throw QuoteParseError("header.version: \(version) is not supported; accepted: 4, 5")
     }
@@ -52,11 +52,11 @@ public struct TDXQuote: Sendable {
     guard attestationKeyType == 2 else {
       throw QuoteParseError("header.attestation_key_type: \(attestationKeyType) is not supported; accepted: 2 (ECDSA-P256)")
     }
-    _ = try reader.bytes(Self.headerSize - 8, "header")
+    _ = try header.bytes(Self.headerSize - 8, "header")
     var td15 = false
     if version == 5 {
-      let bodyType = try reader.u16("body.type")
-      let bodySize = try reader.u32("body.size")
+      let bodyType = try header.u16("body.type")
+      let bodySize = try header.u32("body.size")
       switch (bodyType, Int(bodySize)) {
       case (2, TDReportBody.td10Size): td15 = false
       case (3, TDReportBody.td15Size): td15 = true
@@ -64,17 +64,21 @@ public struct TDXQuote: Sendable {
         throw QuoteParseError("body: type \(bodyType) with size \(bodySize) is not supported; accepted: 2/584, 3/648")
       }
     }
-    body = try TDReportBody(reading: &reader, td15: td15)
-    signedBytes = Array(bytes[0..<reader.offset])
-    let signatureDataSize = Int(try reader.u32("signature_data.size"))
-    guard signatureDataSize <= reader.remaining else { throw QuoteParseError("signature_data: truncated") }
+    body = try TDReportBody(reading: &header, td15: td15)
+    signedBytes = Array(bytes[0..<header.offset])
+    let signatureDataSize = Int(try header.u32("signature_data.size"))
+    // Quote buffers may be padded after the signature data; the signature data itself must be exact.
+    var reader = QuoteReader(try header.bytes(signatureDataSize, "signature_data"))
     signature = try reader.bytes(64, "signature")
     attestationKey = try reader.bytes(64, "attestation_key")
     let certificationType = try reader.u16("certification_data.type")
     guard certificationType == 6 else {
       throw QuoteParseError("certification_data.type: \(certificationType) is not supported; accepted: 6 (QE report)")
     }
-    _ = try reader.u32("certification_data.size")
+    let certificationSize = Int(try reader.u32("certification_data.size"))
+    guard certificationSize == reader.remaining else {
+      throw QuoteParseError("certification_data.size: \(certificationSize) does not match the \(reader.remaining) bytes that follow")
+    }
     qeReportBytes = try reader.bytes(EnclaveReportBody.size, "qe_report")
     qeReport = try EnclaveReportBody(qeReportBytes)
     qeReportSignature = try reader.bytes(64, "qe_report_signature")
@@ -86,5 +90,6 @@ public struct TDXQuote: Sendable {
     }
     let chainSize = Int(try reader.u32("pck_certification_data.size"))
     pckChainPEM = try reader.bytes(chainSize, "pck_certification_data")
+    guard reader.remaining == 0 else { throw QuoteParseError("\(reader.remaining) unexpected bytes after the PCK chain") }
   }
 }
