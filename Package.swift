@@ -27,6 +27,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     .target(
@@ -44,6 +46,9 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
       path: "Plugins/Attestation/TDX",
       swiftSettings: strictSettings
@@ -75,6 +80,12 @@ let package = Package(
       path: "Apps/CocoonAttestationCLI",
       swiftSettings: strictSettings
     ),
+    .executableTarget(
+      name: "AttestationBench",
+      dependencies: ["CocoonCore", "CocoonAttestationTDX", "CocoonAttestationSEVSNP"],
+      path: "Tools/bench/AttestationBench",
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "AttestationTDXTests",
       dependencies: [
@@ -82,6 +93,9 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
       path: "Tests/AttestationTDXTests",
       exclude: ["Golden"],

@@ -9,13 +9,22 @@ public enum TDXPlugin: AttestationPlugin {
     public var collateral: String?
     /// Whether debug TDs are accepted (never in production).
     public var allowDebug: Bool?
+    /// A PCCS or Intel PCS root URL to fetch collateral from when no `collateral` file is given.
+    public var pccsURL: String?
+    /// Where fetched collateral is cached (default `.cocoon/tdx-collateral`).
+    public var collateralCache: String?
     /// The configfs-tsm report directory.
     public var configfsPath: String?
     /// The legacy TDX guest device.
     public var devicePath: String?
 
-    public init(collateral: String? = nil, allowDebug: Bool? = nil, configfsPath: String? = nil, devicePath: String? = nil) {
+    public init(
+      collateral: String? = nil, allowDebug: Bool? = nil, pccsURL: String? = nil, collateralCache: String? = nil,
+      configfsPath: String? = nil, devicePath: String? = nil
+    ) {
       self.collateral = collateral
+      self.pccsURL = pccsURL
+      self.collateralCache = collateralCache
       self.allowDebug = allowDebug
       self.configfsPath = configfsPath
       self.devicePath = devicePath
@@ -32,7 +41,11 @@ public enum TDXPlugin: AttestationPlugin {
     let provider = TDXAttestationProvider(
       configFSRoot: options.configfsPath ?? ConfigFSQuoteSource.defaultRoot,
       devicePath: options.devicePath ?? TDXGuestDeviceQuoteSource.defaultPath, collateral: collateral)
-    let verifier = try TDXVerifier(collateral: collateral, allowDebug: options.allowDebug ?? false)
+    let pccs = options.pccsURL.map {
+      PCCSCollateralSource(
+        baseURL: $0, cacheDirectory: context.resolve(path: options.collateralCache ?? ".cocoon/tdx-collateral"))
+    }
+    let verifier = try TDXVerifier(collateral: collateral, pccs: pccs, allowDebug: options.allowDebug ?? false)
     return AttestationSuite(provider: provider, verifier: verifier)
   }
 }

@@ -1,6 +1,6 @@
 import CocoonCore
 import Crypto
-import Foundation
+public import Foundation
 import SwiftASN1
 import X509
 
@@ -55,6 +55,11 @@ public final class PreparedTDXCollateral: Sendable {
     else {
       throw TDXVerificationFailure(.qeIdentity, "the QE identity signature is not valid for its signing certificate")
     }
+  }
+
+  /// The earliest time any part stops being current: TCB info, QE identity or a CRL's next update.
+  public var validUntil: Date {
+    ([tcbInfoNextUpdate, qeIdentityNextUpdate] + crls.compactMap(\.nextUpdate)).min() ?? .distantPast
   }
 
   private static func chain(_ pem: String, _ name: String) throws(TDXVerificationFailure) -> [Certificate] {

@@ -3,19 +3,22 @@ import Crypto
 public import Foundation
 import Synchronization
 
-/// The TDX ``AttestationVerifier``: verifies quotes with configured collateral, or with the collateral the
-/// evidence carries in `auxiliary`. Parsed collateral is cached by its SHA-256.
+/// The TDX ``AttestationVerifier``: verifies quotes with collateral from, in order, a configured file, a PCCS, or
+/// the evidence's `auxiliary`. Parsed collateral is cached (by URL and platform, or by SHA-256 of the JSON).
 public final class TDXVerifier: AttestationVerifier {
   public var kind: TEEKind { .tdx }
   let verifier: TDXQuoteVerifier
   let configured: PreparedTDXCollateral?
+  let pccs: PCCSCollateralSource?
   private let cache = Mutex<[Data: PreparedTDXCollateral]>([:])
 
   /// - Parameters:
   ///   - collateral: collateral to use for every quote; nil to use the evidence's own.
+  ///   - pccs: where to fetch collateral when none is configured.
   ///   - allowDebug: whether debug TDs are accepted.
-  public init(collateral: TDXCollateral?, allowDebug: Bool = false) throws(CocoonError) {
+  public init(collateral: TDXCollateral?, pccs: PCCSCollateralSource? = nil, allowDebug: Bool = false) throws(CocoonError) {
     verifier = TDXQuoteVerifier(allowDebug: allowDebug)
+    self.pccs = pccs
     do {
       configured = try collateral.map { (c) throws(TDXVerificationFailure) in try PreparedTDXCollateral(c) }
     } catch {
@@ -24,16 +27,23 @@ public final class TDXVerifier: AttestationVerifier {
   }
 
   public func verify(_ evidence: Evidence, reportData: Data, now: Date) async throws -> AttestedIdentity {
-    try verifySync(evidence, reportData: reportData, now: now).identity
+    if configured == nil, let pccs, evidence.kind == .tdx {
+      let collateral = try await pccs.collateral(for: try TDXQuote(evidence.payload), now: now)
+      return try verifySync(evidence, reportData: reportData, now: now, collateral: collateral).identity
+    }
+    return try verifySync(evidence, reportData: reportData, now: now).identity
   }
 
   /// Verifies without suspending; the CLI and tests use the verified quote itself.
-  public func verifySync(_ evidence: Evidence, reportData: Data?, now: Date) throws(CocoonError) -> TDXVerifiedQuote {
+  public func verifySync(
+    _ evidence: Evidence, reportData: Data?, now: Date, collateral given: PreparedTDXCollateral? = nil
+  ) throws(CocoonError) -> TDXVerifiedQuote {
     guard evidence.kind == .tdx else {
       throw CocoonError(.attestationFailed, "TDX verifier: evidence is '\(evidence.kind)', not tdx")
     }
     do throws(TDXVerificationFailure) {
-      let collateral = try collateral(for: evidence)
+      let collateral: PreparedTDXCollateral
+      if let given { collateral = given } else { collateral = try self.collateral(for: evidence) }
       let verified = try verifier.verify(quote: evidence.payload, collateral: collateral, at: now)
       if let reportData, Data(verified.quote.body.reportData) != reportData {
         throw TDXVerificationFailure(.reportData, "the quote's report data does not match the expected report data")
