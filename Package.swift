@@ -31,6 +31,10 @@ let package = Package(
     .library(name: "CocoonAccounting", targets: ["CocoonAccounting"]),
     .library(name: "CocoonPaymentConformance", targets: ["CocoonPaymentConformance"]),
     .library(name: "CocoonPaymentLocal", targets: ["CocoonPaymentLocal"]),
+    .library(name: "CocoonAttestationTDX", targets: ["CocoonAttestationTDX"]),
+    .library(name: "CocoonAttestationSEVSNP", targets: ["CocoonAttestationSEVSNP"]),
+    .library(name: "CocoonAttestationInsecure", targets: ["CocoonAttestationInsecure"]),
+    .library(name: "CocoonAttestationCLI", targets: ["CocoonAttestationCLI"]),
     .library(name: "CocoonCommandLine", targets: ["CocoonCommandLine"]),
     .library(name: "CocoonBuiltinPlugins", targets: ["CocoonBuiltinPlugins"]),
     .executable(name: "cocoon-node", targets: ["cocoon-node"]),
@@ -49,6 +53,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -107,6 +114,94 @@ let package = Package(
       name: "CocoonPaymentLocal",
       dependencies: ["CocoonCore", "CocoonAccounting", grdb, crypto, logging],
       path: "Plugins/Payment/Local",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Attestation plugins
+    .target(
+      name: "CocoonAttestationTDX",
+      dependencies: [
+        "CocoonCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      path: "Plugins/Attestation/TDX",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonAttestationSEVSNP",
+      dependencies: [
+        "CocoonCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+      ],
+      path: "Plugins/Attestation/SEVSNPMock",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonAttestationInsecure",
+      dependencies: ["CocoonCore", .product(name: "Logging", package: "swift-log")],
+      path: "Plugins/Attestation/Insecure",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonAttestationCLI",
+      dependencies: [
+        "CocoonCore", "CocoonAttestationTDX", "CocoonAttestationSEVSNP", "CocoonAttestationInsecure",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Apps/CocoonAttestationCLI",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "AttestationBench",
+      dependencies: ["CocoonCore", "CocoonAttestationTDX", "CocoonAttestationSEVSNP"],
+      path: "Tools/bench/AttestationBench",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "AttestationTDXTests",
+      dependencies: [
+        "CocoonAttestationTDX",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      path: "Tests/AttestationTDXTests",
+      exclude: ["Golden"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "AttestationSEVSNPTests",
+      dependencies: [
+        "CocoonAttestationSEVSNP", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Tests/AttestationSEVSNPTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "AttestationInsecureTests",
+      dependencies: ["CocoonAttestationInsecure", .product(name: "Logging", package: "swift-log")],
+      path: "Tests/AttestationInsecureTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "AttestationCLITests",
+      dependencies: [
+        "CocoonAttestationCLI", "CocoonAttestationInsecure", "CocoonAttestationSEVSNP",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tests/AttestationCLITests",
       swiftSettings: strictSettings
     ),
 
