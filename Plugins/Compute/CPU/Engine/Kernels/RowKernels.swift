@@ -1,0 +1,64 @@
+/// One weight row · one prepared activation row, per weight type (specialised at compile time).
+protocol RowKernel {
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float
+}
+
+struct F32Kernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.f32(w, a.floats + t * a.columns, count: a.columns)
+  }
+}
+
+struct F16Kernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.f16(w, a.floats + t * a.columns, count: a.columns)
+  }
+}
+
+struct Q8_0Kernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.q8_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
+  }
+}
+
+struct Q4_0Kernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.q4_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
+  }
+}
+
+struct Q5_0Kernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.q5_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
+  }
+}
+
+struct Q4_KKernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.q4_K(
+      w, a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16,
+      blocks: a.columns / 256)
+  }
+}
+
+struct Q5_KKernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.q5_K(
+      w, a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16,
+      blocks: a.columns / 256)
+  }
+}
+
+struct Q6_KKernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    BlockDot.q6_K(w, a.values + t * a.columns, a.scales + t * a.columns / 256, blocks: a.columns / 256)
+  }
+}
