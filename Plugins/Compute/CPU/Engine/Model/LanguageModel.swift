@@ -12,8 +12,12 @@ public final class LanguageModel: Sendable {
   /// Maps and checks `path`; the weights stay in the mapping.
   /// - Parameter threads: threads per evaluation; 0 means one per core.
   /// - Throws: ``CocoonError`` when the file is malformed or uses something unsupported.
-  public init(path: String, threads: Int = 0) throws {
-    let file = try GGUFFile(path: path)
+  public convenience init(path: String, threads: Int = 0) throws {
+    try self.init(file: GGUFFile(path: path), threads: threads)
+  }
+
+  /// Builds the model over an already parsed file (e.g. after checking its hash).
+  public init(file: GGUFFile, threads: Int = 0) throws {
     let config = try ModelConfig(file)
     self.file = file
     self.config = config
