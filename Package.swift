@@ -43,13 +43,13 @@ let package = Package(
     // MARK: Compute/CPU
     .target(
       name: "CocoonCPUEngine",
-      dependencies: ["CocoonCore", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["CocoonCore"],
       path: "Plugins/Compute/CPU/Engine",
       swiftSettings: strictSettings + engineSettings
     ),
     .target(
       name: "CocoonCPUPlugin",
-      dependencies: ["CocoonCore", "CocoonCPUEngine"],
+      dependencies: ["CocoonCore", "CocoonCPUEngine", .product(name: "Crypto", package: "swift-crypto")],
       path: "Plugins/Compute/CPU/Plugin",
       swiftSettings: strictSettings
     ),

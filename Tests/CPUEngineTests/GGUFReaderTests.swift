@@ -1,4 +1,5 @@
 import CocoonCPUEngine
+import CocoonCPUPlugin
 import CocoonCore
 import Foundation
 import Testing

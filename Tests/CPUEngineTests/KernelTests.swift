@@ -40,7 +40,7 @@ struct KernelTests {
     var rng = SplitMix64(seed: 42 + UInt64(type.rawValue))
     let rows = 7
     let columns = 512
-    let tokens = 3
+    let tokens = 6  // four at once (prefill kernels) plus two single
     let weights = Self.randomRows(type, rows: rows, columns: columns, rng: &rng)
     let x = (0..<tokens * columns).map { _ in Float(Int(rng.next() % 20001) - 10000) / 5000 }
     let pool = ThreadPool(threads: 2)

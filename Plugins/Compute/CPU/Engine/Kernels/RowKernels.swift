@@ -1,6 +1,15 @@
 /// One weight row · one prepared activation row, per weight type (specialised at compile time).
 protocol RowKernel {
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float
+  /// Tokens `t…t+3` into `out[0]`, `out[stride]`, …; by default four single dots.
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int)
+}
+
+extension RowKernel {
+  @inline(__always)
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
+    for k in 0..<4 { out[k * stride] = dot(w, a, token: t + k) }
+  }
 }
 
 struct F32Kernel: RowKernel {
@@ -22,6 +31,11 @@ struct Q8_0Kernel: RowKernel {
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
     BlockDot.q8_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
   }
+
+  @inline(__always)
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
+    BlockDot.q8_0x4(w, a.values + t * a.columns, a.scales + t * a.columns / 32, columns: a.columns, out: out, stride: stride)
+  }
 }
 
 struct Q4_0Kernel: RowKernel {
@@ -36,6 +50,11 @@ struct Q5_0Kernel: RowKernel {
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
     BlockDot.q5_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
   }
+
+  @inline(__always)
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
+    BlockDot.q5_0x4(w, a.values + t * a.columns, a.scales + t * a.columns / 32, columns: a.columns, out: out, stride: stride)
+  }
 }
 
 struct Q4_KKernel: RowKernel {
@@ -44,6 +63,13 @@ struct Q4_KKernel: RowKernel {
     BlockDot.q4_K(
       w, a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16,
       blocks: a.columns / 256)
+  }
+
+  @inline(__always)
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
+    BlockDot.q4_Kx4(
+      w, a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16, columns: a.columns,
+      out: out, stride: stride)
   }
 }
 

@@ -42,16 +42,27 @@ public struct WeightMatrix: @unchecked Sendable {
     _: K.Type, _ a: PreparedActivations, _ tokens: Int, _ out: UnsafeMutablePointer<Float>, _ pool: ThreadPool
   ) {
     let (data, rowBytes, rows) = (self.data, self.rowBytes, self.rows)
+    if tokens == 1 {
+      pool.parallelFor(rows) { range in
+        for r in range { out[r] = K.dot(data + r * rowBytes, a, token: 0) }
+      }
+      return
+    }
     // Rows in tiles so a tile of weights stays in cache while every token passes over it.
-    let tile = tokens == 1 ? rows : 16
+    let tile = 16
     let tiles = (rows + tile - 1) / tile
     pool.parallelFor(tiles) { range in
       for tileIndex in range {
         let start = tileIndex * tile
         let end = min(rows, start + tile)
-        for t in 0..<tokens {
-          let o = out + t * rows
-          for r in start..<end { o[r] = K.dot(data + r * rowBytes, a, token: t) }
+        var t = 0
+        while t + 4 <= tokens {
+          for r in start..<end { K.dot4(data + r * rowBytes, a, token: t, out: out + t * rows + r, stride: rows) }
+          t += 4
+        }
+        while t < tokens {
+          for r in start..<end { out[t * rows + r] = K.dot(data + r * rowBytes, a, token: t) }
+          t += 1
         }
       }
     }

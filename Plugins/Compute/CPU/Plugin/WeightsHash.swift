@@ -1,3 +1,4 @@
+public import CocoonCPUEngine
 import CocoonCore
 import Crypto
 import Foundation
