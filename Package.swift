@@ -42,8 +42,13 @@ let package = Package(
 
     // MARK: Compute/CPU
     .target(
+      name: "CocoonCPUKernels",
+      path: "Plugins/Compute/CPU/Kernels",
+      cSettings: [.unsafeFlags(["-O2"])]
+    ),
+    .target(
       name: "CocoonCPUEngine",
-      dependencies: ["CocoonCore"],
+      dependencies: ["CocoonCore", "CocoonCPUKernels"],
       path: "Plugins/Compute/CPU/Engine",
       swiftSettings: strictSettings + engineSettings
     ),

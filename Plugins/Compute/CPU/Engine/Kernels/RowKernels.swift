@@ -1,3 +1,8 @@
+import CocoonCPUKernels
+
+/// Whether the AVX2 kernels of `CocoonCPUKernels` run on this CPU (else the Swift ones do).
+let avx2Kernels = cocoon_kernels_avx2() != 0
+
 /// One weight row · one prepared activation row, per weight type (specialised at compile time).
 protocol RowKernel {
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float
@@ -29,7 +34,8 @@ struct F16Kernel: RowKernel {
 struct Q8_0Kernel: RowKernel {
   @inline(__always)
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
-    BlockDot.q8_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
+    let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 32, a.columns / 32)
+    return avx2Kernels ? cocoon_dot_q8_0(w, q, d, Int32(n)) : BlockDot.q8_0(w, q, d, blocks: n)
   }
 
   @inline(__always)
@@ -41,14 +47,16 @@ struct Q8_0Kernel: RowKernel {
 struct Q4_0Kernel: RowKernel {
   @inline(__always)
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
-    BlockDot.q4_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
+    let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 32, a.columns / 32)
+    return avx2Kernels ? cocoon_dot_q4_0(w, q, d, Int32(n)) : BlockDot.q4_0(w, q, d, blocks: n)
   }
 }
 
 struct Q5_0Kernel: RowKernel {
   @inline(__always)
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
-    BlockDot.q5_0(w, a.values + t * a.columns, a.scales + t * a.columns / 32, blocks: a.columns / 32)
+    let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 32, a.columns / 32)
+    return avx2Kernels ? cocoon_dot_q5_0(w, q, d, Int32(n)) : BlockDot.q5_0(w, q, d, blocks: n)
   }
 
   @inline(__always)
@@ -60,9 +68,9 @@ struct Q5_0Kernel: RowKernel {
 struct Q4_KKernel: RowKernel {
   @inline(__always)
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
-    BlockDot.q4_K(
-      w, a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16,
-      blocks: a.columns / 256)
+    let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.columns / 256)
+    let sums = a.sums + t * a.columns / 16
+    return avx2Kernels ? cocoon_dot_q4_K(w, q, d, sums, Int32(n)) : BlockDot.q4_K(w, q, d, sums, blocks: n)
   }
 
   @inline(__always)
@@ -85,6 +93,7 @@ struct Q5_KKernel: RowKernel {
 struct Q6_KKernel: RowKernel {
   @inline(__always)
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
-    BlockDot.q6_K(w, a.values + t * a.columns, a.scales + t * a.columns / 256, blocks: a.columns / 256)
+    let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.columns / 256)
+    return avx2Kernels ? cocoon_dot_q6_K(w, q, d, Int32(n)) : BlockDot.q6_K(w, q, d, blocks: n)
   }
 }

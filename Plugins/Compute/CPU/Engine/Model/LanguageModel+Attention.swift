@@ -1,3 +1,5 @@
+import CocoonCPUKernels
+
 extension LanguageModel {
   /// Self-attention for `n` new tokens at positions `position…`: projections, per-head norms (Gemma), RoPE,
   /// KV-cache append, causal (and sliding-window) attention, output projection and residual.
@@ -81,7 +83,11 @@ extension LanguageModel {
         for j in first...pos {
           let kr = keys + j * kvDim + kvOffset
           var dot: Float = 0
-          for i in 0..<d { dot += qh[i] * Float(kr[i]) }
+          if avx2Kernels && d % 8 == 0 {
+            dot = kr.withMemoryRebound(to: UInt16.self, capacity: d) { cocoon_dot_f16_f32($0, qh, Int32(d)) }
+          } else {
+            for i in 0..<d { dot += qh[i] * Float(kr[i]) }
+          }
           p[j - first] = dot * scale
         }
         let count = pos - first + 1
