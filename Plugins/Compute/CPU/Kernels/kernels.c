@@ -179,9 +179,143 @@ AVX2 float cocoon_dot_f16_f32(const uint16_t *k, const float *q, int n) {
   return hsum(_mm256_add_ps(acc0, acc1));
 }
 
+// Four-token variants: the weights of a block are loaded and unpacked once for four activation rows.
+
+#define STORE4(acc)                                                                                          \
+  do {                                                                                                       \
+    for (int t = 0; t < 4; t++) out[t * stride] = hsum(acc[t]);                                            \
+  } while (0)
+
+AVX2 void cocoon_dot4_q8_0(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride) {
+  const uint8_t *p = (const uint8_t *)w;
+  const int blocks = columns / 32;
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  for (int b = 0; b < blocks; b++, p += 34) {
+    __m256i wv = _mm256_loadu_si256((const __m256i *)(p + 2));
+    __m256i wa = _mm256_sign_epi8(wv, wv);
+    float dw = half_to_float(p);
+    for (int t = 0; t < 4; t++) {
+      __m256i av = _mm256_loadu_si256((const __m256i *)(q + (long)t * columns + 32 * b));
+      __m256i s = _mm256_madd_epi16(_mm256_maddubs_epi16(wa, _mm256_sign_epi8(av, wv)), _mm256_set1_epi16(1));
+      acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * d[t * blocks + b]), _mm256_cvtepi32_ps(s), acc[t]);
+    }
+  }
+  STORE4(acc);
+}
+
+AVX2 void cocoon_dot4_q5_0(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride) {
+  const uint8_t *p = (const uint8_t *)w;
+  const int blocks = columns / 32;
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  for (int b = 0; b < blocks; b++, p += 22) {
+    uint32_t qh;
+    memcpy(&qh, p + 2, 4);
+    __m256i high = _mm256_and_si256(bits_to_bytes(qh), _mm256_set1_epi8(0x10));
+    __m256i wv = _mm256_sub_epi8(_mm256_or_si256(nibbles(p + 6), high), _mm256_set1_epi8(16));
+    __m256i wa = _mm256_sign_epi8(wv, wv);
+    float dw = half_to_float(p);
+    for (int t = 0; t < 4; t++) {
+      __m256i av = _mm256_loadu_si256((const __m256i *)(q + (long)t * columns + 32 * b));
+      __m256i s = _mm256_madd_epi16(_mm256_maddubs_epi16(wa, _mm256_sign_epi8(av, wv)), _mm256_set1_epi16(1));
+      acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * d[t * blocks + b]), _mm256_cvtepi32_ps(s), acc[t]);
+    }
+  }
+  STORE4(acc);
+}
+
+AVX2 void cocoon_dot4_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns,
+                           float *out, long stride) {
+  const uint8_t *p = (const uint8_t *)w;
+  const int blocks = columns / 256;
+  const __m256i low = _mm256_set1_epi8(0x0F);
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  float mins_total[4] = {0, 0, 0, 0};
+  for (int b = 0; b < blocks; b++, p += 144) {
+    const uint8_t *scales = p + 4;
+    __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                       _mm256_setzero_si256()};
+    int mins[4] = {0, 0, 0, 0};
+    for (int j = 0; j < 4; j++) {
+      int sc0, m0, sc1, m1;
+      scale_min(scales, 2 * j, &sc0, &m0);
+      scale_min(scales, 2 * j + 1, &sc1, &m1);
+      __m256i x = _mm256_loadu_si256((const __m256i *)(p + 16 + 32 * j));
+      __m256i lo = _mm256_and_si256(x, low);
+      __m256i hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), low);
+      __m256i s0 = _mm256_set1_epi16((short)sc0), s1 = _mm256_set1_epi16((short)sc1);
+      for (int t = 0; t < 4; t++) {
+        const int8_t *a = q + (long)t * columns + 256 * b + 64 * j;
+        __m256i a0 = _mm256_loadu_si256((const __m256i *)a);
+        __m256i a1 = _mm256_loadu_si256((const __m256i *)(a + 32));
+        __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, a0), s0);
+        __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, a1), s1);
+        sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(p0, p1));
+        const int32_t *bs = sums + (long)t * (columns / 16) + 16 * b + 4 * j;
+        mins[t] += m0 * (bs[0] + bs[1]) + m1 * (bs[2] + bs[3]);
+      }
+    }
+    float dw = half_to_float(p), dm = half_to_float(p + 2);
+    for (int t = 0; t < 4; t++) {
+      float da = d[t * blocks + b];
+      acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * da), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+      mins_total[t] += da * dm * (float)mins[t];
+    }
+  }
+  for (int t = 0; t < 4; t++) out[t * stride] = hsum(acc[t]) - mins_total[t];
+}
+
+AVX2 void cocoon_dot4_q6_K(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride) {
+  const uint8_t *p = (const uint8_t *)w;
+  const int blocks = columns / 256;
+  const __m256i m4 = _mm256_set1_epi8(0x0F);
+  const __m256i m2 = _mm256_set1_epi8(0x03);
+  const __m256i k32 = _mm256_set1_epi8(32);
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  for (int b = 0; b < blocks; b++, p += 210) {
+    const int8_t *sc = (const int8_t *)(p + 192);
+    __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                       _mm256_setzero_si256()};
+    for (int n = 0; n < 2; n++) {
+      const uint8_t *ql = p + 64 * n;
+      const uint8_t *qh = p + 128 + 32 * n;
+      const int8_t *s = sc + 8 * n;
+      __m256i l0 = _mm256_loadu_si256((const __m256i *)ql);
+      __m256i l1 = _mm256_loadu_si256((const __m256i *)(ql + 32));
+      __m256i h = _mm256_loadu_si256((const __m256i *)qh);
+      __m256i v[4];
+      v[0] = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
+      v[1] = _mm256_or_si256(_mm256_and_si256(l1, m4),
+                             _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
+      v[2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
+                             _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
+      v[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
+                             _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
+      for (int k = 0; k < 4; k++) {
+        __m256i scale = _mm256_set_m128i(_mm_set1_epi16(s[2 * k + 1]), _mm_set1_epi16(s[2 * k]));
+        for (int t = 0; t < 4; t++) {
+          const int8_t *a = q + (long)t * columns + 256 * b + 128 * n + 32 * k;
+          __m256i av = _mm256_loadu_si256((const __m256i *)a);
+          __m256i prod = _mm256_sub_epi16(_mm256_maddubs_epi16(v[k], av), _mm256_maddubs_epi16(k32, av));
+          sumi[t] = _mm256_add_epi32(sumi[t], _mm256_madd_epi16(prod, scale));
+        }
+      }
+    }
+    float dw = half_to_float(p + 208);
+    for (int t = 0; t < 4; t++) {
+      acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * d[t * blocks + b]), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+    }
+  }
+  STORE4(acc);
+}
+
 #else
 int cocoon_kernels_avx2(void) { return 0; }
 float cocoon_dot_f16_f32(const uint16_t *k, const float *q, int n) { return 0; }
+void cocoon_dot4_q8_0(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride) {}
+void cocoon_dot4_q5_0(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride) {}
+void cocoon_dot4_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns, float *out,
+                      long stride) {}
+void cocoon_dot4_q6_K(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride) {}
 float cocoon_dot_q8_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }
 float cocoon_dot_q5_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }
 float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }

@@ -40,7 +40,9 @@ struct Q8_0Kernel: RowKernel {
 
   @inline(__always)
   static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
-    BlockDot.q8_0x4(w, a.values + t * a.columns, a.scales + t * a.columns / 32, columns: a.columns, out: out, stride: stride)
+    let (q, d) = (a.values + t * a.columns, a.scales + t * a.columns / 32)
+    if avx2Kernels { return cocoon_dot4_q8_0(w, q, d, Int32(a.columns), out, stride) }
+    BlockDot.q8_0x4(w, q, d, columns: a.columns, out: out, stride: stride)
   }
 }
 
@@ -61,7 +63,9 @@ struct Q5_0Kernel: RowKernel {
 
   @inline(__always)
   static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
-    BlockDot.q5_0x4(w, a.values + t * a.columns, a.scales + t * a.columns / 32, columns: a.columns, out: out, stride: stride)
+    let (q, d) = (a.values + t * a.columns, a.scales + t * a.columns / 32)
+    if avx2Kernels { return cocoon_dot4_q5_0(w, q, d, Int32(a.columns), out, stride) }
+    BlockDot.q5_0x4(w, q, d, columns: a.columns, out: out, stride: stride)
   }
 }
 
@@ -75,9 +79,9 @@ struct Q4_KKernel: RowKernel {
 
   @inline(__always)
   static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
-    BlockDot.q4_Kx4(
-      w, a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16, columns: a.columns,
-      out: out, stride: stride)
+    let (q, d, sums) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16)
+    if avx2Kernels { return cocoon_dot4_q4_K(w, q, d, sums, Int32(a.columns), out, stride) }
+    BlockDot.q4_Kx4(w, q, d, sums, columns: a.columns, out: out, stride: stride)
   }
 }
 
@@ -95,5 +99,12 @@ struct Q6_KKernel: RowKernel {
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
     let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.columns / 256)
     return avx2Kernels ? cocoon_dot_q6_K(w, q, d, Int32(n)) : BlockDot.q6_K(w, q, d, blocks: n)
+  }
+
+  @inline(__always)
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
+    let (q, d) = (a.values + t * a.columns, a.scales + t * a.columns / 256)
+    if avx2Kernels { return cocoon_dot4_q6_K(w, q, d, Int32(a.columns), out, stride) }
+    for k in 0..<4 { out[k * stride] = BlockDot.q6_K(w, q + k * a.columns, d + k * a.columns / 256, blocks: a.columns / 256) }
   }
 }

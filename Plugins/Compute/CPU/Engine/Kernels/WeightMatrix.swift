@@ -56,7 +56,7 @@ public struct WeightMatrix: @unchecked Sendable {
         let start = tileIndex * tile
         let end = min(rows, start + tile)
         var t = 0
-        while !avx2Kernels && t + 4 <= tokens {
+        while t + 4 <= tokens {
           for r in start..<end { K.dot4(data + r * rowBytes, a, token: t, out: out + t * rows + r, stride: rows) }
           t += 4
         }

@@ -59,15 +59,21 @@ enum Ops {
     for i in 0..<count { x[i] *= inv }
   }
 
-  /// GELU (tanh form) as llama.cpp evaluates it: through half precision, `fp16(gelu(fp16(x)))`.
+  /// GELU (tanh form) as llama.cpp evaluates it: through half precision, `fp16(gelu(fp16(x)))`, from a table
+  /// over all 65,536 half-precision inputs.
   @inline(__always)
   static func gelu(_ x: Float) -> Float {
     if x <= -10 { return 0 }
     if x >= 10 { return x }
-    let h = roundToHalf(x)
-    let g = 0.5 * h * (1 + tanhf(0.797_884_560_802_865_355_879_892_119_868_763_736_95 * h * (1 + 0.044715 * h * h)))
-    return roundToHalf(g)
+    return geluTable[Int(Float16(x).bitPattern)]
   }
+
+  /// The exact GELU of a half-precision input, rounded to half precision.
+  static func exactGelu(_ h: Float) -> Float {
+    roundToHalf(0.5 * h * (1 + tanhf(0.797_884_560_802_865_355_879_892_119_868_763_736_95 * h * (1 + 0.044715 * h * h))))
+  }
+
+  static let geluTable: [Float] = (0..<65536).map { exactGelu(Float(Float16(bitPattern: UInt16($0)))) }
 
   /// `gate[i] = act(gate[i]) * up[i]` for GELU (Gemma) or SiLU (Llama, Qwen).
   static func gatedActivation(

@@ -18,6 +18,14 @@ float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks
 float cocoon_dot_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks);
 float cocoon_dot_q6_K(const void *w, const int8_t *q, const float *d, int blocks);
 
+/// Four activation rows at once (prefill): rows start `columns` values (and `columns / 32` or `/ 256` scales,
+/// `columns / 16` sums) apart; results go to out[0], out[stride], out[2 * stride], out[3 * stride].
+void cocoon_dot4_q8_0(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride);
+void cocoon_dot4_q5_0(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride);
+void cocoon_dot4_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns, float *out,
+                      long stride);
+void cocoon_dot4_q6_K(const void *w, const int8_t *q, const float *d, int columns, float *out, long stride);
+
 /// Σ k[i] · q[i] for half-precision k (attention scores against the F16 KV cache); n a multiple of 8.
 float cocoon_dot_f16_f32(const uint16_t *k, const float *q, int n);
 
