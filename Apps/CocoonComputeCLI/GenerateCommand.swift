@@ -20,6 +20,7 @@ public struct GenerateCommand: AsyncParsableCommand {
   @Option(help: "Threads (0: one per core).") var threads: Int = 0
   @Flag(help: "Format the prompt as a user turn of the model's chat template.") var chat = false
   @Flag(help: "Print the generated token ids to stderr.") var printTokens = false
+  @Flag(help: .hidden) var printFirstLogits = false
 
   public init() {}
 
@@ -30,6 +31,12 @@ public struct GenerateCommand: AsyncParsableCommand {
     let settings = SamplerSettings(
       temperature: temperature, topK: topK, topP: topP, minP: minP, repetitionPenalty: repeatPenalty, seed: seed)
     let state = engine.makeState(positions: ids.count + maxTokens)
+    if printFirstLogits {
+      let probe = engine.makeState(positions: ids.count)
+      let logits = try engine.evaluate(ids, state: probe)
+      let top = logits.indices.sorted { logits[$0] > logits[$1] }.prefix(3)
+      FileHandle.standardError.write(Data((top.map { "\($0):\(logits[$0])" }.joined(separator: " ") + "\n").utf8))
+    }
     let outcome = try TextGenerator(model: engine).generate(
       prompt: ids, state: state, maxTokens: maxTokens, sampler: Sampler(settings), stop: stop,
       emit: { delta in

@@ -76,8 +76,15 @@ struct CPUPluginTests {
     var request = GenerationRequest(model: "llama-random", input: .prompt("the"), maxTokens: 8)
     request.sampling.temperature = 0
     let (expected, _, _) = try await collect(model, request)
+    let shared = request
     try await withThrowingTaskGroup(of: String.self) { group in
-      for _ in 0..<3 { group.addTask { try await collect(model, request).0 } }
+      for _ in 0..<3 {
+        group.addTask {
+          var text = ""
+          for try await case .delta(let d) in model.generate(shared) { text += d }
+          return text
+        }
+      }
       for try await text in group { #expect(text == expected) }
     }
   }

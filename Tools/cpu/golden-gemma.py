@@ -5,8 +5,15 @@ Usage: golden-gemma.py MODEL.gguf OUT.json
 import json
 import sys
 
+import llama_cpp
 import numpy as np
 from llama_cpp import Llama
+
+
+def last_logits(llm: Llama) -> np.ndarray:
+    """The logits of the last evaluated token (the Python wrapper keeps none unless logits_all)."""
+    ptr = llama_cpp.llama_get_logits_ith(llm._ctx.ctx, -1)
+    return np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).copy()
 
 PROMPTS = [
     "The capital of France is",
@@ -49,11 +56,11 @@ def main() -> None:
         tokens = llm.tokenize(prompt.encode(), add_bos=True, special=False)
         llm.reset()
         llm.eval(tokens)
-        first = np.array(llm.scores[llm.n_tokens - 1], dtype=np.float32)
+        first = last_logits(llm)
         top = np.argsort(-first)[:8]
         out = []
         for _ in range(32):
-            logits = llm.scores[llm.n_tokens - 1]
+            logits = last_logits(llm)
             token = int(np.argmax(logits))
             if llm.token_eos() == token:
                 break
@@ -73,7 +80,6 @@ def main() -> None:
             "tokens": llm.tokenize(text.encode(), add_bos=False, special=False),
             "tokensSpecial": llm.tokenize(text.encode(), add_bos=True, special=True),
         })
-    import llama_cpp
     result = {
         "tool": f"llama-cpp-python {llama_cpp.__version__}",
         "model": "gemma-3-270m-q4_k_m.gguf",
