@@ -21,6 +21,13 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
+
+#if arch(x86_64)
+let engineSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"], .when(platforms: [.linux]))]
+#else
+let engineSettings: [SwiftSetting] = [.unsafeFlags(["-O"])]
+#endif
+
 let package = Package(
   name: "Cocoon",
   platforms: [.macOS(.v15)],
@@ -35,6 +42,9 @@ let package = Package(
     .library(name: "CocoonAttestationSEVSNP", targets: ["CocoonAttestationSEVSNP"]),
     .library(name: "CocoonAttestationInsecure", targets: ["CocoonAttestationInsecure"]),
     .library(name: "CocoonAttestationCLI", targets: ["CocoonAttestationCLI"]),
+    .library(name: "CocoonCPUEngine", targets: ["CocoonCPUEngine"]),
+    .library(name: "CocoonCPUPlugin", targets: ["CocoonCPUPlugin"]),
+    .library(name: "CocoonComputeCLI", targets: ["CocoonComputeCLI"]),
     .library(name: "CocoonCommandLine", targets: ["CocoonCommandLine"]),
     .library(name: "CocoonBuiltinPlugins", targets: ["CocoonBuiltinPlugins"]),
     .executable(name: "cocoon-node", targets: ["cocoon-node"]),
@@ -202,6 +212,49 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tests/AttestationCLITests",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Compute/CPU
+    .target(
+      name: "CocoonCPUKernels",
+      path: "Plugins/Compute/CPU/Kernels",
+      cSettings: [.unsafeFlags(["-O2"])]
+    ),
+    .target(
+      name: "CocoonCPUEngine",
+      dependencies: ["CocoonCore", "CocoonCPUKernels"],
+      path: "Plugins/Compute/CPU/Engine",
+      swiftSettings: strictSettings + engineSettings
+    ),
+    .target(
+      name: "CocoonCPUPlugin",
+      dependencies: ["CocoonCore", "CocoonCPUEngine", .product(name: "Crypto", package: "swift-crypto")],
+      path: "Plugins/Compute/CPU/Plugin",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonComputeCLI",
+      dependencies: ["CocoonCPUEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Apps/CocoonComputeCLI",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cpu-generate",
+      dependencies: ["CocoonComputeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Tools/cpu/generate",
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cpu-bench",
+      dependencies: ["CocoonCPUEngine"],
+      path: "Tools/bench/cpu/Sources",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CPUEngineTests",
+      dependencies: ["CocoonCPUEngine", "CocoonCPUPlugin", "CocoonCore"],
+      path: "Tests/CPUEngineTests",
       swiftSettings: strictSettings
     ),
 

@@ -1,0 +1,71 @@
+import CocoonCore
+
+extension LanguageModel {
+  /// Evaluates `tokens` after the ones already cached in `state` and returns the logits of the last one
+  /// (valid until the next call on `state`). Long inputs run in batches (matrix-matrix), one token as
+  /// matrix-vector.
+  /// - Throws: ``CocoonError`` `core.invalidArgument` when the context would overflow or a token is out of range.
+  @discardableResult
+  public func evaluate(_ tokens: some Collection<Int32>, state: InferenceState) throws -> UnsafeBufferPointer<Float> {
+    let all = Array(tokens)
+    guard state.tokens.count + all.count <= config.contextLength else {
+      throw CocoonError(
+        .invalidArgument,
+        "\(state.tokens.count + all.count) tokens exceed the model's context of \(config.contextLength)")
+    }
+    if let bad = all.first(where: { $0 < 0 || Int($0) >= config.vocabularySize }) {
+      throw CocoonError(.invalidArgument, "token \(bad) is outside the vocabulary of \(config.vocabularySize)")
+    }
+    state.reserve(state.tokens.count + all.count)
+    var start = 0
+    while start < all.count {
+      let end = min(all.count, start + InferenceState.maxBatch)
+      forwardBatch(all[start..<end], state: state, logits: end == all.count)
+      start = end
+    }
+    return UnsafeBufferPointer(start: state.logits, count: config.vocabularySize)
+  }
+
+  private func forwardBatch(_ batch: ArraySlice<Int32>, state s: InferenceState, logits: Bool) {
+    let c = config
+    let n = batch.count
+    let e = c.embedding
+    let base = s.tokens.count
+    let scale: Float = c.architecture == .gemma3 ? Float(e).squareRoot() : 1
+    for (t, token) in batch.enumerated() {
+      weights.embeddings.dequantizeRow(Int(token), into: s.x + t * e)
+      if scale != 1 { for i in 0..<e { s.x[t * e + i] *= scale } }
+    }
+    for (index, layer) in weights.layers.enumerated() {
+      attentionBlock(layer, index: index, tokens: n, position: base, state: s)
+      feedForwardBlock(layer, tokens: n, state: s)
+    }
+    s.tokens.append(contentsOf: batch)
+    guard logits else { return }
+    let last = s.x + (n - 1) * e
+    Ops.rmsNorm(last, weights.outputNorm, into: s.h, count: e, eps: c.normEpsilon)
+    weights.output.multiply(s.h, tokens: 1, into: s.logits, buffer: s.buffer, pool: pool)
+  }
+
+  private func feedForwardBlock(_ w: LayerWeights, tokens n: Int, state s: InferenceState) {
+    let c = config
+    let e = c.embedding
+    for t in 0..<n { Ops.rmsNorm(s.x + t * e, w.ffnNorm, into: s.h + t * e, count: e, eps: c.normEpsilon) }
+    w.gate.multiply(s.h, tokens: n, into: s.gate, buffer: s.buffer, pool: pool)
+    w.up.multiply(s.h, tokens: n, into: s.up, buffer: s.buffer, pool: pool)
+    Ops.gatedActivation(s.gate, s.up, count: n * c.feedForward, gelu: c.architecture == .gemma3)
+    w.down.multiply(s.gate, tokens: n, into: s.h, buffer: s.buffer, pool: pool)
+    addResidual(s.h, norm: w.postFFNNorm, tokens: n, state: s)
+  }
+
+  /// `x += norm(out)` (Gemma's post-norms) or `x += out`.
+  func addResidual(_ out: UnsafeMutablePointer<Float>, norm: UnsafePointer<Float>?, tokens n: Int, state s: InferenceState) {
+    let e = config.embedding
+    for t in 0..<n {
+      let o = out + t * e
+      if let norm { Ops.rmsNorm(o, norm, into: o, count: e, eps: config.normEpsilon) }
+      let x = s.x + t * e
+      for i in 0..<e { x[i] = o[i] + x[i] }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Element-wise and row operations of the forward pass, in llama.cpp's order of float operations.
+enum Ops {
+  /// `y = (x / rms(x)) * w` with the sum of squares in `Double`.
+  @inline(__always)
+  static func rmsNorm(
+    _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int,
+    eps: Float
+  ) {
+    var sum: Double = 0
+    for i in 0..<count { sum += Double(x[i] * x[i]) }
+    let scale = 1 / (Float(sum / Double(count)) + eps).squareRoot()
+    for i in 0..<count { y[i] = (x[i] * scale) * w[i] }
+  }
+
+  /// RoPE angles for one position: `cos[i]`, `sin[i]` for pair `i`, the angle multiplied step by step as ggml does.
+  static func ropeAngles(
+    position: Int, dims: Int, base: Float, factors: UnsafePointer<Float>?, cos c: UnsafeMutablePointer<Float>,
+    sin s: UnsafeMutablePointer<Float>
+  ) {
+    let thetaScale = powf(base, -2 / Float(dims))
+    var theta = Float(position)
+    for i in 0..<dims / 2 {
+      let t = factors.map { theta / $0[i] } ?? theta
+      c[i] = cosf(t)
+      s[i] = sinf(t)
+      theta *= thetaScale
+    }
+  }
+
+  /// Rotates one head in place: NeoX style pairs `(i, i + dims/2)`, or adjacent pairs `(2i, 2i+1)`.
+  @inline(__always)
+  static func rope(
+    _ x: UnsafeMutablePointer<Float>, dims: Int, neox: Bool, cos c: UnsafePointer<Float>, sin s: UnsafePointer<Float>
+  ) {
+    let half = dims / 2
+    for i in 0..<half {
+      let (a, b) = neox ? (i, i + half) : (2 * i, 2 * i + 1)
+      let x0 = x[a]
+      let x1 = x[b]
+      x[a] = x0 * c[i] - x1 * s[i]
+      x[b] = x0 * s[i] + x1 * c[i]
+    }
+  }
+
+  /// In-place softmax over `count` scores already scaled and masked (masked = -infinity).
+  @inline(__always)
+  static func softmax(_ x: UnsafeMutablePointer<Float>, count: Int) {
+    var m = -Float.infinity
+    for i in 0..<count { m = max(m, x[i]) }
+    var sum: Double = 0
+    for i in 0..<count {
+      let e = expf(x[i] - m)
+      x[i] = e
+      sum += Double(e)
+    }
+    let inv = Float(1 / sum)
+    for i in 0..<count { x[i] *= inv }
+  }
+
+  /// GELU (tanh form) as llama.cpp evaluates it: through half precision, `fp16(gelu(fp16(x)))`, from a table
+  /// over all 65,536 half-precision inputs.
+  @inline(__always)
+  static func gelu(_ x: Float) -> Float {
+    if x <= -10 { return 0 }
+    if x >= 10 { return x }
+    return geluTable[Int(Float16(x).bitPattern)]
+  }
+
+  /// The exact GELU of a half-precision input, rounded to half precision.
+  static func exactGelu(_ h: Float) -> Float {
+    roundToHalf(0.5 * h * (1 + tanhf(0.797_884_560_802_865_355_879_892_119_868_763_736_95 * h * (1 + 0.044715 * h * h))))
+  }
+
+  static let geluTable: [Float] = (0..<65536).map { exactGelu(Float(Float16(bitPattern: UInt16($0)))) }
+
+  /// `gate[i] = act(gate[i]) * up[i]` for GELU (Gemma) or SiLU (Llama, Qwen).
+  static func gatedActivation(
+    _ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int, gelu useGelu: Bool
+  ) {
+    if useGelu {
+      for i in 0..<count { gate[i] = gelu(gate[i]) * up[i] }
+    } else {
+      for i in 0..<count {
+        let g = gate[i]
+        gate[i] = g / (1 + expf(-g)) * up[i]
+      }
+    }
+  }
+}
