@@ -1,0 +1,88 @@
+import Crypto
+
+extension Cell {
+  /// Works out the level mask of a cell and checks the layout of exotic cells.
+  static func resolveLevelMask(kind: CellKind, data: [UInt8], bitCount: Int, refs: [Cell]) throws -> LevelMask {
+    switch kind {
+    case .ordinary:
+      return LevelMask(refs.reduce(0) { $0 | $1.levelMask.rawValue })
+    case .prunedBranch:
+      guard refs.isEmpty, bitCount >= 16 else {
+        throw TONError(.invalidCell, "a pruned branch has no references and at least 16 bits")
+      }
+      let mask = LevelMask(data[1])
+      guard (1...7).contains(mask.rawValue) else {
+        throw TONError(.invalidCell, "a pruned branch's level mask is 1 to 7, not \(data[1])")
+      }
+      let expected = 16 + mask.hashIndex * (256 + 16)
+      guard bitCount == expected else {
+        throw TONError(.invalidCell, "a pruned branch with mask \(mask.rawValue) has \(expected) bits, not \(bitCount)")
+      }
+      return mask
+    case .libraryReference:
+      guard refs.isEmpty, bitCount == 8 + 256 else {
+        throw TONError(.invalidCell, "a library reference has 264 bits and no references")
+      }
+      return LevelMask(0)
+    case .merkleProof:
+      guard refs.count == 1, bitCount == 8 + 256 + 16 else {
+        throw TONError(.invalidCell, "a Merkle proof has 280 bits and one reference")
+      }
+      return LevelMask(refs[0].levelMask.rawValue >> 1)
+    case .merkleUpdate:
+      guard refs.count == 2, bitCount == 8 + 2 * (256 + 16) else {
+        throw TONError(.invalidCell, "a Merkle update has 552 bits and two references")
+      }
+      return LevelMask((refs[0].levelMask.rawValue | refs[1].levelMask.rawValue) >> 1)
+    }
+  }
+
+  /// Computes the hashes and depths of a cell at each significant level (tvm.pdf 3.1.5-3.1.6).
+  static func computeHashes(
+    kind: CellKind, mask: LevelMask, data: [UInt8], bitCount: Int, refs: [Cell]
+  ) throws -> ([UInt8], [UInt16]) {
+    let total = mask.hashCount
+    let computed = kind == .prunedBranch ? 1 : total
+    let skipped = total - computed
+    var hashes = [UInt8]()
+    hashes.reserveCapacity(computed * 32)
+    var depths = [UInt16]()
+    depths.reserveCapacity(computed)
+    let bitsDescriptor = UInt8(bitCount / 8 + (bitCount + 7) / 8)
+    var buffer = [UInt8]()
+    buffer.reserveCapacity(2 + 128 + refs.count * 34)
+    var hashIndex = 0
+    for level in 0...mask.level where mask.isSignificant(level) {
+      defer { hashIndex += 1 }
+      if hashIndex < skipped { continue }
+      buffer.removeAll(keepingCapacity: true)
+      buffer.append(UInt8(refs.count) + (kind.isExotic ? 8 : 0) + mask.apply(level).rawValue &* 32)
+      buffer.append(bitsDescriptor)
+      if hashIndex == skipped {
+        buffer.append(contentsOf: data)
+        if bitCount % 8 != 0 { buffer[buffer.count - 1] |= UInt8(0x80 >> (bitCount % 8)) }
+      } else {
+        let previous = (hashIndex - skipped - 1) * 32
+        buffer.append(contentsOf: hashes[previous..<(previous + 32)])
+      }
+      let childLevel = kind.isMerkle ? level + 1 : level
+      var depth = 0
+      for ref in refs {
+        let refDepth = ref.depth(level: childLevel)
+        buffer.append(UInt8(truncatingIfNeeded: refDepth >> 8))
+        buffer.append(UInt8(truncatingIfNeeded: refDepth))
+        depth = max(depth, refDepth)
+      }
+      if !refs.isEmpty {
+        depth += 1
+        guard depth <= Cell.maxDepth else {
+          throw TONError(.cellTooDeep, "a cell tree is at most \(Cell.maxDepth) deep")
+        }
+      }
+      for ref in refs { buffer.append(contentsOf: ref.hash(level: childLevel)) }
+      hashes.append(contentsOf: SHA256.hash(data: buffer))
+      depths.append(UInt16(depth))
+    }
+    return (hashes, depths)
+  }
+}
