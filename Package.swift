@@ -32,7 +32,9 @@ let tonTargets: [Target] = [
   ),
   .testTarget(
     name: "TONTests",
-    dependencies: ["TON", .product(name: "BigInt", package: "BigInt")],
+    dependencies: [
+      "TON", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto"),
+    ],
     path: "Tests/TONTests",
     swiftSettings: tonSwiftSettings
   ),
