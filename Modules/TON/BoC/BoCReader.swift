@@ -72,6 +72,12 @@ struct BoCReader {
     guard absentCount == 0 else {
       throw TONError(.bocMalformed, "bags with absent cells are not accepted (found \(absentCount))")
     }
+    guard totalSize <= bytes.count - position else {
+      throw TONError(.bocTruncated, "the header announces \(totalSize) bytes of cells; only \(bytes.count - position) bytes follow")
+    }
+    guard cellCount * 2 <= totalSize else {
+      throw TONError(.bocMalformed, "\(cellCount) cells cannot fit in \(totalSize) bytes of cell data (at least 2 bytes each)")
+    }
     guard rootCount <= cellCount else {
       throw TONError(.bocMalformed, "\(rootCount) roots but only \(cellCount) cells")
     }

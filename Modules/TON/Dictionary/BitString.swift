@@ -19,10 +19,16 @@ public struct BitString: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The empty bit string.
   public init() { self.init(bytes: [], count: 0) }
 
-  /// The low `bits` bits of an unsigned integer.
+  /// An unsigned integer as `bits` bits (up to 1023; wide keys are zero-padded on the left).
   public init(_ value: BigUInt, bits: Int) throws {
     var builder = CellBuilder()
-    try builder.storeBigUInt(value, bits: bits)
+    var padding = max(0, bits - 256)
+    while padding > 0 {
+      let take = min(64, padding)
+      try builder.storeUInt(0, bits: take)
+      padding -= take
+    }
+    try builder.storeBigUInt(value, bits: min(bits, 256))
     self.init(bytes: builder.bytes, count: bits)
   }
 
