@@ -17,6 +17,7 @@ let tonPackages: [Package.Dependency] = [
 
 let tonProducts: [Product] = [
   .library(name: "TON", targets: ["TON"]),
+  .library(name: "TONEmulator", targets: ["TONEmulator"]),
 ]
 
 let tonTargets: [Target] = [
@@ -28,6 +29,18 @@ let tonTargets: [Target] = [
       .product(name: "_CryptoExtras", package: "swift-crypto"),
     ],
     path: "Modules/TON",
+    swiftSettings: tonSwiftSettings
+  ),
+  .target(
+    name: "TONEmulator",
+    dependencies: ["TON", .product(name: "BigInt", package: "BigInt")],
+    path: "Modules/TONEmulator",
+    swiftSettings: tonSwiftSettings
+  ),
+  .testTarget(
+    name: "TONEmulatorTests",
+    dependencies: ["TON", "TONEmulator", .product(name: "BigInt", package: "BigInt")],
+    path: "Tests/TONEmulatorTests",
     swiftSettings: tonSwiftSettings
   ),
   .testTarget(

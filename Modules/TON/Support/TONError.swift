@@ -10,6 +10,7 @@ public struct TONError: Error, Hashable, Sendable, CustomStringConvertible {
       case bocLimitExceeded, bocMalformed, invalidEncoding
       case invalidAddress, unsupportedAddress
       case invalidMnemonic, invalidKey, dictionary, invalidValue, fileAccess
+      case emulatorUnavailable, emulatorFailed
     }
     private let base: Base
     private init(_ base: Base) { self.base = base }
@@ -54,6 +55,10 @@ public struct TONError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let invalidValue = Code(.invalidValue)
     /// A file that could not be read or written.
     public static let fileAccess = Code(.fileAccess)
+    /// The emulator library could not be found or loaded.
+    public static let emulatorUnavailable = Code(.emulatorUnavailable)
+    /// The emulator refused a request or answered with something unexpected.
+    public static let emulatorFailed = Code(.emulatorFailed)
 
     public var description: String { base.rawValue }
   }

@@ -46,21 +46,22 @@ public struct InternalMessage: Sendable, Hashable {
     self.init(destination: destination, value: value, bounce: bounce, body: try Cell.textComment(comment))
   }
 
-  /// The `MessageRelaxed` cell: source, fees, lt and time left zero for the network to fill in.
-  public func cell() throws -> Cell {
+  /// The message cell. With the defaults it is the `MessageRelaxed` a wallet sends (source, lt and time
+  /// left for the network to fill in); a local chain passes them to make a complete `Message`.
+  public func cell(source: Address? = nil, createdLT: UInt64 = 0, createdAt: UInt32 = 0) throws -> Cell {
     var builder = CellBuilder()
     try builder.storeBit(false)  // int_msg_info$0
     try builder.storeBit(true)  // ihr_disabled
     try builder.storeBit(bounce)
     try builder.storeBit(false)  // bounced
-    try builder.storeAddress(nil)  // src: addr_none
+    try builder.storeAddress(source)
     try builder.storeAddress(destination)
     try builder.storeCoins(value)
     try builder.storeBit(false)  // no extra currencies
     try builder.storeCoins(0)  // ihr_fee
     try builder.storeCoins(0)  // fwd_fee
-    try builder.storeUInt(0, bits: 64)  // created_lt
-    try builder.storeUInt(0, bits: 32)  // created_at
+    try builder.storeUInt(createdLT, bits: 64)
+    try builder.storeUInt(UInt64(createdAt), bits: 32)
     try storeInitAndBody(&builder, stateInit: stateInit, body: body)
     return try builder.endCell()
   }
