@@ -1,0 +1,60 @@
+import Foundation
+import TON
+
+/// Runs the built `cocoon-ton-sandbox` executable as a separate process and learns its port from stdout.
+final class SandboxProcess: @unchecked Sendable {
+  let process = Process()
+  let port: Int
+
+  static var executable: URL? {
+    if let path = ProcessInfo.processInfo.environment["COCOON_TON_SANDBOX_BIN"] { return URL(fileURLWithPath: path) }
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("cocoon-ton-sandbox")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  init(configPath: String) async throws {
+    guard let executable = SandboxProcess.executable else {
+      throw TONError(.fileAccess, "cocoon-ton-sandbox was not built next to the test bundle")
+    }
+    process.executableURL = executable
+    process.arguments = ["serve", "--config", configPath]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let handle = output.fileHandleForReading
+    port = try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        var text = ""
+        while true {
+          let data = handle.availableData
+          if data.isEmpty {
+            continuation.resume(throwing: TONError(.fileAccess, "cocoon-ton-sandbox exited before listening: \(text)"))
+            return
+          }
+          text += String(decoding: data, as: UTF8.self)
+          if let range = text.range(of: "listening on http://127.0.0.1:"),
+            let end = text[range.upperBound...].firstIndex(of: "/"),
+            let port = Int(text[range.upperBound..<end])
+          {
+            continuation.resume(returning: port)
+            return
+          }
+        }
+      }
+    }
+  }
+
+  /// Sends SIGTERM and waits for the exit.
+  func stop() {
+    guard process.isRunning else { return }
+    process.terminate()
+    process.waitUntilExit()
+  }
+
+  deinit { stop() }
+}
