@@ -110,6 +110,7 @@ let tonTargets: [Target] = [
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "HTTPTypes", package: "swift-http-types"),
       .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "Logging", package: "swift-log"),
     ],
     path: "Tests/TONSandboxTests",
     swiftSettings: tonSwiftSettings

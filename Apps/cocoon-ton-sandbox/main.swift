@@ -30,8 +30,8 @@ struct CocoonTONSandbox: AsyncParsableCommand {
       let configuration = try options.load()
       let chain = try SandboxChain(configuration: configuration)
       try await SandboxServer.run(chain: chain, configuration: configuration) { port in
-        print("cocoon-ton-sandbox listening on http://127.0.0.1:\(port)/api/v2")
-        fflush(stdout)
+        // Written unbuffered: tests and scripts wait for this line to learn the port.
+        FileHandle.standardOutput.write(Data("cocoon-ton-sandbox listening on http://127.0.0.1:\(port)/api/v2\n".utf8))
       }
     }
   }

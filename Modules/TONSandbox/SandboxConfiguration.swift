@@ -1,5 +1,5 @@
 import Foundation
-public import TON
+import TON
 import Yams
 
 /// The `ton_sandbox:` section of a config file.
