@@ -30,12 +30,18 @@ struct SandboxEndToEndTests {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let configPath = directory.appendingPathComponent("sandbox.yaml").path
+    let initial = try Address(workchain: 0, hash: [UInt8](repeating: 0xD4, count: 32))
+    let fundedByCommand = try Address(workchain: 0, hash: [UInt8](repeating: 0xC3, count: 32))
     let yaml = """
       ton_sandbox:
         listen: "127.0.0.1:0"
         state_path: "\(directory.appendingPathComponent("chain.sqlite").path)"
+        initial_accounts:
+          - address: "\(initial.friendly(bounceable: false))"
+            balance: "3"
       """
     try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+    try SandboxProcess.runToEnd(["fund", fundedByCommand.raw, "2.25", "--config", configPath])
 
     var sandbox: SandboxProcess? = try await SandboxProcess(configPath: configPath)
     var client = try TONCenterClient(configuration: .sandbox(port: sandbox!.port))
@@ -45,6 +51,8 @@ struct SandboxEndToEndTests {
     let a = try walletA.address
     let b = try WalletV5R1(publicKey: try KeyPair(seed: [UInt8](repeating: 0xB2, count: 32)).publicKey).address
 
+    #expect(try await client.balance(initial) == 3 * Self.ton)
+    #expect(try await client.balance(fundedByCommand) == 2_250_000_000)
     _ = try await client.sandboxFund(a, nanotons: 5 * Self.ton)
     #expect(try await client.balance(a) == 5 * Self.ton)
     #expect(try await client.addressInformation(a).state == "uninitialized")

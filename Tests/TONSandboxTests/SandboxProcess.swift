@@ -49,6 +49,20 @@ final class SandboxProcess: @unchecked Sendable {
     }
   }
 
+  /// Runs the executable with `arguments` to completion; throws on a non-zero exit.
+  static func runToEnd(_ arguments: [String]) throws {
+    guard let executable else { throw TONError(.fileAccess, "cocoon-ton-sandbox was not built next to the test bundle") }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw TONError(.fileAccess, "cocoon-ton-sandbox \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+    }
+  }
+
   /// Sends SIGTERM and waits for the exit.
   func stop() {
     guard process.isRunning else { return }

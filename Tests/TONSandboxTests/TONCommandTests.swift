@@ -1,6 +1,9 @@
 import ArgumentParser
+import BigInt
 import Foundation
 import TON
+import TONCenter
+import TONEmulator
 import Testing
 
 @testable import TONCommandLine
@@ -33,5 +36,47 @@ struct TONCommandTests {
     try Data("b5ee9c72ffff".utf8).write(to: URL(fileURLWithPath: path))
     var command = try TONCommand.parseAsRoot(["boc-hash", path]) as! any AsyncParsableCommand
     await #expect(throws: ExitCode.failure) { try await command.run() }
+  }
+}
+
+@Suite(
+  "ton send and ton balance against the sandbox",
+  .enabled(if: TONEmulator.EmulatorLibrary.resolve() != nil, "the TON emulator library is missing: run Tools/fetch-ton-emulator"),
+  .enabled(if: SandboxProcess.executable != nil, "cocoon-ton-sandbox is not built next to the test bundle"))
+struct TONSendCommandTests {
+  @Test("ton send deploys the wallet on the first transfer and uses the next seqno after")
+  func send() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-send-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let configPath = directory.appendingPathComponent("sandbox.yaml").path
+    try """
+      ton_sandbox:
+        listen: "127.0.0.1:0"
+        state_path: "\(directory.appendingPathComponent("chain.sqlite").path)"
+      """.write(toFile: configPath, atomically: true, encoding: .utf8)
+    let sandbox = try await SandboxProcess(configPath: configPath)
+    defer { sandbox.stop() }
+    let endpoint = "http://127.0.0.1:\(sandbox.port)/api/v2"
+    let mnemonicPath = directory.appendingPathComponent("key").path
+    let mnemonic = Mnemonic.generate()
+    try mnemonic.write(toFile: mnemonicPath)
+    let sender = try WalletV5R1(publicKey: mnemonic.keyPair().publicKey, networkGlobalID: WalletV5R1.mainnetGlobalID).address
+    let recipient = try Address(workchain: 0, hash: [UInt8](repeating: 0x5E, count: 32))
+    let client = try TONCenter.TONCenterClient(configuration: .sandbox(port: sandbox.port))
+    _ = try await client.sandboxFund(sender, nanotons: 3_000_000_000)
+    for _ in 0..<2 {
+      var command = try TONCommand.parseAsRoot([
+        "send", "--mnemonic-file", mnemonicPath, "--wallet", "v5r1", "--to", recipient.friendly(bounceable: false),
+        "--amount", "0.5", "--comment", "from the CLI", "--endpoint", endpoint,
+      ]) as! any AsyncParsableCommand
+      try await command.run()
+    }
+    #expect(try await client.seqno(sender) == 2)
+    let received = try await client.transactions(recipient, limit: 10)
+    #expect(received.count == 2)
+    #expect(received.allSatisfy { $0.inMsg?.value == "500000000" })
+    var balance = try TONCommand.parseAsRoot(["balance", recipient.raw, "--endpoint", endpoint]) as! any AsyncParsableCommand
+    try await balance.run()
   }
 }

@@ -203,7 +203,8 @@ struct BoCReader {
   }
 
   private func make(_ raw: RawCell, index: Int, cells: [Cell?]) throws -> Cell {
-    let data = Array(bytes[raw.dataStart..<(raw.dataStart + (raw.bitCount + 7) / 8)])
+    var data = Array(bytes[raw.dataStart..<(raw.dataStart + (raw.bitCount + 7) / 8)])
+    if raw.bitCount % 8 != 0 { data[data.count - 1] &= ~UInt8(0xFF >> (raw.bitCount % 8)) }  // drop the completion tag
     let refs = raw.refs.map { cells[$0]! }
     let cell: Cell
     do {

@@ -49,39 +49,55 @@ extension Cell {
     var depths = [UInt16]()
     depths.reserveCapacity(computed)
     let bitsDescriptor = UInt8(bitCount / 8 + (bitCount + 7) / 8)
-    var buffer = [UInt8]()
-    buffer.reserveCapacity(2 + 128 + refs.count * 34)
-    var hashIndex = 0
-    for level in 0...mask.level where mask.isSignificant(level) {
-      defer { hashIndex += 1 }
-      if hashIndex < skipped { continue }
-      buffer.removeAll(keepingCapacity: true)
-      buffer.append(UInt8(refs.count) + (kind.isExotic ? 8 : 0) + mask.apply(level).rawValue &* 32)
-      buffer.append(bitsDescriptor)
-      if hashIndex == skipped {
-        buffer.append(contentsOf: data)
-        if bitCount % 8 != 0 { buffer[buffer.count - 1] |= UInt8(0x80 >> (bitCount % 8)) }
-      } else {
-        let previous = (hashIndex - skipped - 1) * 32
-        buffer.append(contentsOf: hashes[previous..<(previous + 32)])
-      }
-      let childLevel = kind.isMerkle ? level + 1 : level
-      var depth = 0
-      for ref in refs {
-        let refDepth = ref.depth(level: childLevel)
-        buffer.append(UInt8(truncatingIfNeeded: refDepth >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: refDepth))
-        depth = max(depth, refDepth)
-      }
-      if !refs.isEmpty {
-        depth += 1
-        guard depth <= Cell.maxDepth else {
-          throw TONError(.cellTooDeep, "a cell tree is at most \(Cell.maxDepth) deep")
+    let byteCount = (bitCount + 7) / 8
+    // d1 d2, data or previous hash (at most 128 bytes), then 2 + 32 bytes per reference.
+    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + 128 + Cell.maxRefs * 34) { buffer in
+      var hashIndex = 0
+      for level in 0...mask.level where mask.isSignificant(level) {
+        defer { hashIndex += 1 }
+        if hashIndex < skipped { continue }
+        var count = 0
+        buffer[0] = UInt8(refs.count) + (kind.isExotic ? 8 : 0) + mask.apply(level).rawValue &* 32
+        buffer[1] = bitsDescriptor
+        count = 2
+        if hashIndex == skipped {
+          for index in 0..<byteCount { buffer[count + index] = data[index] }
+          count += byteCount
+          if bitCount % 8 != 0 { buffer[count - 1] |= UInt8(0x80 >> (bitCount % 8)) }
+        } else {
+          let previous = (hashIndex - skipped - 1) * 32
+          for index in 0..<32 { buffer[count + index] = hashes[previous + index] }
+          count += 32
         }
+        let childLevel = kind.isMerkle ? level + 1 : level
+        var depth = 0
+        for ref in refs {
+          let refDepth = ref.depth(level: childLevel)
+          buffer[count] = UInt8(truncatingIfNeeded: refDepth >> 8)
+          buffer[count + 1] = UInt8(truncatingIfNeeded: refDepth)
+          count += 2
+          depth = max(depth, refDepth)
+        }
+        if !refs.isEmpty {
+          depth += 1
+          guard depth <= Cell.maxDepth else {
+            throw TONError(.cellTooDeep, "a cell tree is at most \(Cell.maxDepth) deep")
+          }
+        }
+        for ref in refs {
+          let refHash = ref.hash(level: childLevel)
+          var index = refHash.startIndex
+          for offset in 0..<32 {
+            buffer[count + offset] = refHash[index]
+            index += 1
+          }
+          count += 32
+        }
+        var hasher = SHA256()
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count]))
+        hasher.finalize().withUnsafeBytes { hashes.append(contentsOf: $0) }
+        depths.append(UInt16(depth))
       }
-      for ref in refs { buffer.append(contentsOf: ref.hash(level: childLevel)) }
-      hashes.append(contentsOf: SHA256.hash(data: buffer))
-      depths.append(UInt16(depth))
     }
     return (hashes, depths)
   }

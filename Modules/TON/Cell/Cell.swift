@@ -53,7 +53,9 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
       throw TONError(.cellUnderflow, "\(bitCount) bits need \(byteCount) bytes, got \(data.count)")
     }
     var stored = data.count == byteCount ? data : Array(data.prefix(byteCount))
-    if bitCount % 8 != 0 { stored[byteCount - 1] &= ~UInt8(0xFF >> (bitCount % 8)) }
+    if bitCount % 8 != 0, stored[byteCount - 1] & UInt8(0xFF >> (bitCount % 8)) != 0 {
+      stored[byteCount - 1] &= ~UInt8(0xFF >> (bitCount % 8))
+    }
     self.kind = kind
     self.bitCount = bitCount
     self.data = stored

@@ -1,7 +1,7 @@
 public import Crypto
 
 /// An Ed25519 key pair as TON wallets use it: a 32-byte seed and its 32-byte public key.
-public struct KeyPair: Sendable {
+public struct KeyPair: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
   /// The 32-byte seed (secret).
   public let seed: [UInt8]
   /// The 32-byte public key.
@@ -34,6 +34,10 @@ public struct KeyPair: Sendable {
       throw TONError(.invalidKey, "Ed25519 signing failed")
     }
   }
+
+  /// Shows the public key only.
+  public var description: String { "KeyPair(publicKey: \(ByteEncoding.hex(publicKey)))" }
+  public var debugDescription: String { description }
 
   /// Checks an Ed25519 signature made by `publicKey`.
   public static func verify(signature: [UInt8], message: [UInt8], publicKey: [UInt8]) -> Bool {

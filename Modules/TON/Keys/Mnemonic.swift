@@ -6,7 +6,7 @@ import _CryptoExtras
 /// entropy = HMAC-SHA512(key: the phrase, message: empty); seed = PBKDF2-HMAC-SHA512(entropy,
 /// salt "TON default seed", 100,000 rounds), first 32 bytes. A phrase is valid only when
 /// PBKDF2-HMAC-SHA512(entropy, "TON seed version", 390 rounds) starts with a zero byte (the "basic seed" check).
-public struct Mnemonic: Sendable, Hashable {
+public struct Mnemonic: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
   /// The number of words.
   public static let wordCount = 24
   /// The BIP39 English word list.
@@ -74,6 +74,10 @@ public struct Mnemonic: Sendable, Hashable {
 
   /// The 32-byte Ed25519 seed.
   public var seed: [UInt8] { Mnemonic.pbkdf2(entropy, salt: "TON default seed", rounds: 100_000, bytes: 32) }
+
+  /// Never shows the words.
+  public var description: String { "Mnemonic(24 words, redacted)" }
+  public var debugDescription: String { description }
 
   /// The wallet key pair.
   public func keyPair() throws -> KeyPair { try KeyPair(seed: seed) }
