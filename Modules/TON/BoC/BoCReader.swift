@@ -10,8 +10,12 @@ struct BoCReader {
     var bitCount: Int
     var exotic: Bool
     var levelMask: UInt8
-    var refs: [Int]
+    var refStart: Int
+    var refCount: Int
   }
+
+  /// Every cell's reference indices, back to back (`RawCell.refStart` points in).
+  private var refIndices: [Int] = []
 
   init(bytes: [UInt8], limits: BagOfCells.Limits) {
     self.bytes = bytes
@@ -105,6 +109,7 @@ struct BoCReader {
     position = cellArea.lowerBound
     var raw = [RawCell]()
     raw.reserveCapacity(cellCount)
+    refIndices.reserveCapacity(cellCount * 2)
     for index in 0..<cellCount { raw.append(try readCell(index: index, sizeBytes: sizeBytes, cellCount: cellCount, end: cellArea.upperBound)) }
     guard position == cellArea.upperBound else {
       throw TONError(.bocMalformed, "the cells take \(position - cellArea.lowerBound) bytes, the header says \(totalSize)")
@@ -145,10 +150,10 @@ struct BoCReader {
     guard bitCount <= Cell.maxBits else {
       throw TONError(.bocMalformed, "cell \(index) has \(bitCount) bits; at most 1023")
     }
-    let cell = RawCell(dataStart: position, bitCount: bitCount, exotic: d1 & 8 != 0, levelMask: mask.rawValue, refs: [])
+    let cell = RawCell(
+      dataStart: position, bitCount: bitCount, exotic: d1 & 8 != 0, levelMask: mask.rawValue, refStart: refIndices.count,
+      refCount: refCount)
     position += dataLength
-    var refs = [Int]()
-    refs.reserveCapacity(refCount)
     for _ in 0..<refCount {
       var value = 0
       for _ in 0..<sizeBytes {
@@ -158,18 +163,18 @@ struct BoCReader {
       guard value < cellCount else {
         throw TONError(.bocReferenceOutOfRange, "cell \(index) refers to cell \(value); there are \(cellCount)")
       }
-      refs.append(value)
+      refIndices.append(value)
     }
-    var result = cell
-    result.refs = refs
-    return result
+    return cell
   }
+
+  private func refs(of raw: RawCell) -> ArraySlice<Int> { refIndices[raw.refStart..<(raw.refStart + raw.refCount)] }
 
   /// Builds the cells from the leaves up; references to earlier cells are followed depth-first with
   /// cycle detection.
   private func link(_ raw: [RawCell]) throws -> [Cell?] {
     var cells = [Cell?](repeating: nil, count: raw.count)
-    let forwardOnly = raw.indices.allSatisfy { index in raw[index].refs.allSatisfy { $0 > index } }
+    let forwardOnly = raw.indices.allSatisfy { index in refs(of: raw[index]).allSatisfy { $0 > index } }
     if forwardOnly {
       for index in raw.indices.reversed() { cells[index] = try make(raw[index], index: index, cells: cells) }
       return cells
@@ -179,10 +184,10 @@ struct BoCReader {
       var stack: [(index: Int, next: Int)] = [(start, 0)]
       onStack[start] = true
       while let top = stack.last {
-        let refs = raw[top.index].refs
+        let refs = refs(of: raw[top.index])
         if top.next < refs.count {
           stack[stack.count - 1].next += 1
-          let child = refs[top.next]
+          let child = refs[refs.startIndex + top.next]
           if cells[child] != nil { continue }
           guard !onStack[child] else {
             throw TONError(.bocCycle, "cell \(top.index) refers back to cell \(child): the cells form a cycle")
@@ -205,7 +210,7 @@ struct BoCReader {
   private func make(_ raw: RawCell, index: Int, cells: [Cell?]) throws -> Cell {
     var data = Array(bytes[raw.dataStart..<(raw.dataStart + (raw.bitCount + 7) / 8)])
     if raw.bitCount % 8 != 0 { data[data.count - 1] &= ~UInt8(0xFF >> (raw.bitCount % 8)) }  // drop the completion tag
-    let refs = raw.refs.map { cells[$0]! }
+    let refs = refs(of: raw).map { cells[$0]! }
     let cell: Cell
     do {
       if raw.exotic {

@@ -40,14 +40,13 @@ extension Cell {
   /// Computes the hashes and depths of a cell at each significant level (tvm.pdf 3.1.5-3.1.6).
   static func computeHashes(
     kind: CellKind, mask: LevelMask, data: [UInt8], bitCount: Int, refs: [Cell]
-  ) throws -> ([UInt8], [UInt16]) {
+  ) throws -> ([UInt8], Depths) {
     let total = mask.hashCount
     let computed = kind == .prunedBranch ? 1 : total
     let skipped = total - computed
     var hashes = [UInt8]()
     hashes.reserveCapacity(computed * 32)
-    var depths = [UInt16]()
-    depths.reserveCapacity(computed)
+    var depths = Depths()
     let bitsDescriptor = UInt8(bitCount / 8 + (bitCount + 7) / 8)
     let byteCount = (bitCount + 7) / 8
     // d1 d2, data or previous hash (at most 128 bytes), then 2 + 32 bytes per reference.

@@ -23,7 +23,7 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
   /// The computed hashes, 32 bytes each (one for a pruned branch, `levelMask.hashCount` otherwise).
   let hashStorage: [UInt8]
   /// The computed depths, one per computed hash.
-  let depthStorage: [UInt16]
+  let depthStorage: Depths
 
   /// Creates an ordinary cell.
   /// - Throws: ``TONError`` `.cellOverflow` for more than 1023 bits or four references, `.cellTooDeep`.
@@ -75,7 +75,7 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
   public var hashHex: String { ByteEncoding.hex(hashStorage[(hashStorage.count - 32)...]) }
 
   /// The depth of the cell tree (at the highest level).
-  public var depth: Int { Int(depthStorage[depthStorage.count - 1]) }
+  public var depth: Int { Int(depthStorage.last) }
 
   /// The level of the cell.
   public var level: Int { levelMask.level }
@@ -140,4 +140,31 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
     for offset in 0..<8 { prefix = prefix << 8 | UInt64(hashStorage[start + offset]) }
     hasher.combine(prefix)
   }
+}
+
+/// Up to four depths stored inline (one per level), so a cell needs no extra allocation for them.
+struct Depths: Sendable {
+  private var values: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+  private(set) var count = 0
+
+  mutating func append(_ value: UInt16) {
+    switch count {
+    case 0: values.0 = value
+    case 1: values.1 = value
+    case 2: values.2 = value
+    default: values.3 = value
+    }
+    count += 1
+  }
+
+  subscript(index: Int) -> UInt16 {
+    switch index {
+    case 0: values.0
+    case 1: values.1
+    case 2: values.2
+    default: values.3
+    }
+  }
+
+  var last: UInt16 { self[count - 1] }
 }
