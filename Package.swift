@@ -42,6 +42,7 @@ let tonTargets: [Target] = [
       .product(name: "_CryptoExtras", package: "swift-crypto"),
     ],
     path: "Modules/TON",
+    exclude: ["README.md"],
     swiftSettings: tonSwiftSettings
   ),
   .target(
