@@ -37,6 +37,20 @@ extension Cell {
     }
   }
 
+  /// Copies the 32-byte hash at `level` to `destination`.
+  @inline(__always)
+  func copyHash(level: Int, to destination: UnsafeMutablePointer<UInt8>) {
+    var index = levelMask.apply(level).hashIndex
+    if kind == .prunedBranch {
+      if index != levelMask.hashIndex {
+        data.withUnsafeBufferPointer { destination.update(from: $0.baseAddress! + 2 + index * 32, count: 32) }
+        return
+      }
+      index = 0
+    }
+    hashStorage.withUnsafeBufferPointer { destination.update(from: $0.baseAddress! + index * 32, count: 32) }
+  }
+
   /// Computes the hashes and depths of a cell at each significant level (tvm.pdf 3.1.5-3.1.6).
   static func computeHashes(
     kind: CellKind, mask: LevelMask, data: [UInt8], bitCount: Int, refs: [Cell]
@@ -60,12 +74,16 @@ extension Cell {
         buffer[1] = bitsDescriptor
         count = 2
         if hashIndex == skipped {
-          for index in 0..<byteCount { buffer[count + index] = data[index] }
+          data.withUnsafeBufferPointer { source in
+            if byteCount > 0 { (buffer.baseAddress! + count).update(from: source.baseAddress!, count: byteCount) }
+          }
           count += byteCount
           if bitCount % 8 != 0 { buffer[count - 1] |= UInt8(0x80 >> (bitCount % 8)) }
         } else {
           let previous = (hashIndex - skipped - 1) * 32
-          for index in 0..<32 { buffer[count + index] = hashes[previous + index] }
+          hashes.withUnsafeBufferPointer { source in
+            (buffer.baseAddress! + count).update(from: source.baseAddress! + previous, count: 32)
+          }
           count += 32
         }
         let childLevel = kind.isMerkle ? level + 1 : level
@@ -84,12 +102,7 @@ extension Cell {
           }
         }
         for ref in refs {
-          let refHash = ref.hash(level: childLevel)
-          var index = refHash.startIndex
-          for offset in 0..<32 {
-            buffer[count + offset] = refHash[index]
-            index += 1
-          }
+          ref.copyHash(level: childLevel, to: buffer.baseAddress! + count)
           count += 32
         }
         var hasher = SHA256()
