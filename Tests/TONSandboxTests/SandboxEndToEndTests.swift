@@ -26,21 +26,14 @@ struct SandboxEndToEndTests {
 
   @Test("fund A, deploy it, send 1.5 TON to B, balances agree with the fees; state survives a restart")
   func endToEnd() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-sandbox-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let configPath = directory.appendingPathComponent("sandbox.yaml").path
     let initial = try Address(workchain: 0, hash: [UInt8](repeating: 0xD4, count: 32))
     let fundedByCommand = try Address(workchain: 0, hash: [UInt8](repeating: 0xC3, count: 32))
-    let yaml = """
-      ton_sandbox:
-        listen: "127.0.0.1:0"
-        state_path: "\(directory.appendingPathComponent("chain.sqlite").path)"
-        initial_accounts:
-          - address: "\(initial.friendly(bounceable: false))"
-            balance: "3"
-      """
-    try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+    try await SandboxProcess.withTemporaryConfig(initialAccounts: [(initial, "3")]) { configPath in
+      try await run(configPath: configPath, initial: initial, fundedByCommand: fundedByCommand)
+    }
+  }
+
+  private func run(configPath: String, initial: Address, fundedByCommand: Address) async throws {
     try SandboxProcess.runToEnd(["fund", fundedByCommand.raw, "2.25", "--config", configPath])
 
     var sandbox: SandboxProcess? = try await SandboxProcess(configPath: configPath)

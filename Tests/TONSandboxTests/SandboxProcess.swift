@@ -49,6 +49,30 @@ final class SandboxProcess: @unchecked Sendable {
     }
   }
 
+  /// Writes a sandbox config (loopback, a free port, state in a fresh temporary folder) and passes its path to `body`.
+  static func withTemporaryConfig<T>(
+    initialAccounts: [(address: Address, ton: String)] = [], _ body: (String) async throws -> T
+  ) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-sandbox-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var yaml = """
+      ton_sandbox:
+        listen: "127.0.0.1:0"
+        state_path: "\(directory.appendingPathComponent("chain.sqlite").path)"
+
+      """
+    if !initialAccounts.isEmpty {
+      yaml += "  initial_accounts:\n"
+      for account in initialAccounts {
+        yaml += "    - address: \"\(account.address.friendly(bounceable: false))\"\n      balance: \"\(account.ton)\"\n"
+      }
+    }
+    let configPath = directory.appendingPathComponent("sandbox.yaml").path
+    try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+    return try await body(configPath)
+  }
+
   /// Runs the executable with `arguments` to completion; throws on a non-zero exit.
   static func runToEnd(_ arguments: [String]) throws {
     guard let executable else { throw TONError(.fileAccess, "cocoon-ton-sandbox was not built next to the test bundle") }

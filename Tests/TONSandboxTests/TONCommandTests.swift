@@ -46,19 +46,14 @@ struct TONCommandTests {
 struct TONSendCommandTests {
   @Test("ton send deploys the wallet on the first transfer and uses the next seqno after")
   func send() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-send-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let configPath = directory.appendingPathComponent("sandbox.yaml").path
-    try """
-      ton_sandbox:
-        listen: "127.0.0.1:0"
-        state_path: "\(directory.appendingPathComponent("chain.sqlite").path)"
-      """.write(toFile: configPath, atomically: true, encoding: .utf8)
+    try await SandboxProcess.withTemporaryConfig { configPath in try await send(configPath: configPath) }
+  }
+
+  private func send(configPath: String) async throws {
     let sandbox = try await SandboxProcess(configPath: configPath)
     defer { sandbox.stop() }
     let endpoint = "http://127.0.0.1:\(sandbox.port)/api/v2"
-    let mnemonicPath = directory.appendingPathComponent("key").path
+    let mnemonicPath = URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent("key").path
     let mnemonic = Mnemonic.generate()
     try mnemonic.write(toFile: mnemonicPath)
     let sender = try WalletV5R1(publicKey: mnemonic.keyPair().publicKey, networkGlobalID: WalletV5R1.mainnetGlobalID).address
