@@ -67,6 +67,7 @@ public struct SandboxConfiguration: Sendable, Decodable, Hashable {
     } catch {
       throw TONError(.fileAccess, "cannot read the config file \(path)")
     }
+    try checkKeys(text, path: path)
     do {
       return try YAMLDecoder().decode(File.self, from: text).tonSandbox ?? SandboxConfiguration()
     } catch let error as DecodingError {
