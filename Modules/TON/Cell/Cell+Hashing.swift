@@ -48,18 +48,17 @@ extension Cell {
       }
       index = 0
     }
-    hashStorage.withUnsafeBufferPointer { destination.update(from: $0.baseAddress! + index * 32, count: 32) }
+    hashStorage.copy(index, to: destination)
   }
 
   /// Computes the hashes and depths of a cell at each significant level (tvm.pdf 3.1.5-3.1.6).
   static func computeHashes(
     kind: CellKind, mask: LevelMask, data: [UInt8], bitCount: Int, refs: [Cell]
-  ) throws -> ([UInt8], Depths) {
+  ) throws -> (Hashes, Depths) {
     let total = mask.hashCount
     let computed = kind == .prunedBranch ? 1 : total
     let skipped = total - computed
-    var hashes = [UInt8]()
-    hashes.reserveCapacity(computed * 32)
+    var hashes = Hashes()
     var depths = Depths()
     let bitsDescriptor = UInt8(bitCount / 8 + (bitCount + 7) / 8)
     let byteCount = (bitCount + 7) / 8
@@ -80,34 +79,29 @@ extension Cell {
           count += byteCount
           if bitCount % 8 != 0 { buffer[count - 1] |= UInt8(0x80 >> (bitCount % 8)) }
         } else {
-          let previous = (hashIndex - skipped - 1) * 32
-          hashes.withUnsafeBufferPointer { source in
-            (buffer.baseAddress! + count).update(from: source.baseAddress! + previous, count: 32)
-          }
+          hashes.copy(hashIndex - skipped - 1, to: buffer.baseAddress! + count)
           count += 32
         }
         let childLevel = kind.isMerkle ? level + 1 : level
         var depth = 0
-        for ref in refs {
+        let hashesAt = count + 2 * refs.count
+        for (position, ref) in refs.enumerated() {
           let refDepth = ref.depth(level: childLevel)
-          buffer[count] = UInt8(truncatingIfNeeded: refDepth >> 8)
-          buffer[count + 1] = UInt8(truncatingIfNeeded: refDepth)
-          count += 2
+          buffer[count + 2 * position] = UInt8(truncatingIfNeeded: refDepth >> 8)
+          buffer[count + 2 * position + 1] = UInt8(truncatingIfNeeded: refDepth)
           depth = max(depth, refDepth)
+          ref.copyHash(level: childLevel, to: buffer.baseAddress! + hashesAt + 32 * position)
         }
+        count = hashesAt + 32 * refs.count
         if !refs.isEmpty {
           depth += 1
           guard depth <= Cell.maxDepth else {
             throw TONError(.cellTooDeep, "a cell tree is at most \(Cell.maxDepth) deep")
           }
         }
-        for ref in refs {
-          ref.copyHash(level: childLevel, to: buffer.baseAddress! + count)
-          count += 32
-        }
         var hasher = SHA256()
         hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count]))
-        hasher.finalize().withUnsafeBytes { hashes.append(contentsOf: $0) }
+        hasher.finalize().withUnsafeBytes { hashes.append($0) }
         depths.append(UInt16(depth))
       }
     }

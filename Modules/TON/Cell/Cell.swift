@@ -21,7 +21,7 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
   /// The level mask.
   public let levelMask: LevelMask
   /// The computed hashes, 32 bytes each (one for a pruned branch, `levelMask.hashCount` otherwise).
-  let hashStorage: [UInt8]
+  let hashStorage: Hashes
   /// The computed depths, one per computed hash.
   let depthStorage: Depths
 
@@ -69,10 +69,10 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
   public static let empty: Cell = try! Cell(data: [], bitCount: 0)
 
   /// The representation hash (the hash at the highest level), 32 bytes.
-  public var hash: [UInt8] { Array(hashStorage[(hashStorage.count - 32)...]) }
+  public var hash: [UInt8] { hashStorage.bytes(hashStorage.count - 1) }
 
   /// The representation hash as lower-case hex.
-  public var hashHex: String { ByteEncoding.hex(hashStorage[(hashStorage.count - 32)...]) }
+  public var hashHex: String { ByteEncoding.hex(hash) }
 
   /// The depth of the cell tree (at the highest level).
   public var depth: Int { Int(depthStorage.last) }
@@ -81,14 +81,14 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
   public var level: Int { levelMask.level }
 
   /// The hash of the cell at `level` (0 through 3).
-  public func hash(level: Int) -> ArraySlice<UInt8> {
+  public func hash(level: Int) -> [UInt8] {
     var index = levelMask.apply(level).hashIndex
     if kind == .prunedBranch {
       let own = levelMask.hashIndex
-      if index != own { return data[(2 + index * 32)..<(2 + index * 32 + 32)] }
+      if index != own { return Array(data[(2 + index * 32)..<(2 + index * 32 + 32)]) }
       index = 0
     }
-    return hashStorage[(index * 32)..<(index * 32 + 32)]
+    return hashStorage.bytes(index)
   }
 
   /// The depth of the cell at `level` (0 through 3).
@@ -130,15 +130,12 @@ public final class Cell: Sendable, Hashable, CustomStringConvertible {
   }
 
   public static func == (lhs: Cell, rhs: Cell) -> Bool {
-    lhs === rhs || lhs.hashStorage.suffix(32).elementsEqual(rhs.hashStorage.suffix(32))
+    lhs === rhs || lhs.hashStorage.last == rhs.hashStorage.last
   }
 
   public func hash(into hasher: inout Hasher) {
     // Eight bytes of a SHA-256 hash are uniformly distributed: enough for hashing.
-    var prefix: UInt64 = 0
-    let start = hashStorage.count - 32
-    for offset in 0..<8 { prefix = prefix << 8 | UInt64(hashStorage[start + offset]) }
-    hasher.combine(prefix)
+    hasher.combine(hashStorage.last.0)
   }
 }
 
@@ -167,4 +164,38 @@ struct Depths: Sendable {
   }
 
   var last: UInt16 { self[count - 1] }
+}
+
+/// Up to four 32-byte hashes stored inline, so a cell needs no extra allocation for them.
+struct Hashes: Sendable {
+  typealias Hash = (UInt64, UInt64, UInt64, UInt64)
+  private var words = SIMD16<UInt64>()
+  private(set) var count = 0
+
+  /// Appends a 32-byte hash.
+  mutating func append(_ source: UnsafeRawBufferPointer) {
+    let offset = count * 32
+    withUnsafeMutableBytes(of: &words) { (target: UnsafeMutableRawBufferPointer) in
+      UnsafeMutableRawBufferPointer(rebasing: target[offset..<(offset + 32)]).copyMemory(from: source)
+    }
+    count += 1
+  }
+
+  /// Copies hash `index` to `destination`.
+  func copy(_ index: Int, to destination: UnsafeMutablePointer<UInt8>) {
+    withUnsafeBytes(of: words) { source in
+      UnsafeMutableRawPointer(destination).copyMemory(from: source.baseAddress! + index * 32, byteCount: 32)
+    }
+  }
+
+  /// Hash `index` as bytes.
+  func bytes(_ index: Int) -> [UInt8] {
+    withUnsafeBytes(of: words) { Array($0[(index * 32)..<(index * 32 + 32)]) }
+  }
+
+  /// The last hash as four words (for equality and hashing).
+  var last: Hash {
+    let base = (count - 1) * 4
+    return (words[base], words[base + 1], words[base + 2], words[base + 3])
+  }
 }
