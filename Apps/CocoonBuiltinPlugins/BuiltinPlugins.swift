@@ -1,3 +1,7 @@
+import CocoonAttestationInsecure
+import CocoonAttestationSEVSNP
+import CocoonAttestationTDX
+import CocoonCPUPlugin
 import CocoonPaymentLocal
 public import CocoonRuntime
 import CocoonTransportTCP
@@ -7,6 +11,10 @@ extension PluginRegistry {
   public static func builtIn() -> PluginRegistry {
     var registry = PluginRegistry()
     do {
+      try registry.register(TDXPlugin.self)
+      try registry.register(SEVSNPMockPlugin.self)
+      try registry.register(InsecurePlugin.self)
+      try registry.register(CPUComputePlugin.self)
       try registry.register(LocalPaymentPlugin.self)
       try registry.register(TCPTransportPlugin.self)
     } catch {

@@ -23,14 +23,14 @@ struct PluginTemplateTests {
   @Test("generate runs a prompt through the third-party backend")
   func generatesThroughPlugin() throws {
     let result = try runProduct(
-      "cocoon-node-echo", ["generate", "--config", Self.example, "--prompt", "one two three", "--log-level", "error"])
+      "cocoon-node-echo", ["infer", "--config", Self.example, "--prompt", "one two three", "--log-level", "error"])
     #expect(result.status == 0)
     #expect(result.stdout == "echo: three two one\n")
   }
 
   @Test("the stock cocoon-node does not know the third-party plugin")
   func stockBinaryRefuses() throws {
-    let result = try runProduct("cocoon-node", ["generate", "--config", Self.example, "--prompt", "x"])
+    let result = try runProduct("cocoon-node", ["infer", "--config", Self.example, "--prompt", "x"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("example.yaml:14:13: unknown compute plugin 'echo'"))
   }
@@ -40,7 +40,7 @@ struct PluginTemplateTests {
     let text = try String(contentsOfFile: Self.example, encoding: .utf8)
       .replacingOccurrences(of: "prefix: \"echo: \"", with: "prefix: [1, 2]")
     let file = try temporaryFile(text)
-    let result = try runProduct("cocoon-node-echo", ["generate", "--config", file.path, "--prompt", "x"])
+    let result = try runProduct("cocoon-node-echo", ["infer", "--config", file.path, "--prompt", "x"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("\(file.path):16:15: expected a string for 'node.compute.options.prefix', found a list"))
   }

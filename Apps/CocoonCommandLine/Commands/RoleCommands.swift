@@ -1,4 +1,7 @@
 public import ArgumentParser
+import CocoonAttestationCLI
+import CocoonComputeCLI
+import TONCommandLine
 
 /// `cocoon-node`: serves models inside a TEE and earns payment.
 public struct NodeCommand: ParsableCommand {
@@ -7,8 +10,8 @@ public struct NodeCommand: ParsableCommand {
     abstract: "Serve AI models to the Cocoon network from inside a TEE.",
     subcommands: [
       RunCommand<NodeRoleDescriptor>.self, CheckConfigCommand<NodeRoleDescriptor>.self,
-      PluginsCommand<NodeRoleDescriptor>.self, GenerateCommand.self, NodeEarningsCommand.self,
-      NodePayoutCommand.self,
+      PluginsCommand<NodeRoleDescriptor>.self, GenerateCommand.self, InferCommand.self, NodeEarningsCommand.self,
+      NodePayoutCommand.self, AttestCommand<NodeRoleDescriptor>.self, VerifyCommand.self, TONCommand.self,
     ],
     defaultSubcommand: RunCommand<NodeRoleDescriptor>.self)
 
@@ -23,6 +26,7 @@ public struct CoordinatorCommand: ParsableCommand {
     subcommands: [
       RunCommand<CoordinatorRoleDescriptor>.self, CheckConfigCommand<CoordinatorRoleDescriptor>.self,
       PluginsCommand<CoordinatorRoleDescriptor>.self, CoordinatorAccountsCommand.self, CoordinatorRegisterCommand.self,
+      AttestCommand<CoordinatorRoleDescriptor>.self, VerifyCommand.self, TONCommand.self,
     ],
     defaultSubcommand: RunCommand<CoordinatorRoleDescriptor>.self)
 
@@ -37,7 +41,7 @@ public struct ClientCommand: ParsableCommand {
     subcommands: [
       RunCommand<ClientRoleDescriptor>.self, CheckConfigCommand<ClientRoleDescriptor>.self,
       PluginsCommand<ClientRoleDescriptor>.self, ClientBalanceCommand.self, ClientDepositCommand.self,
-      ClientWithdrawCommand.self, ClientCloseCommand.self,
+      ClientWithdrawCommand.self, ClientCloseCommand.self, TONCommand.self,
     ],
     defaultSubcommand: RunCommand<ClientRoleDescriptor>.self)
 

@@ -6,11 +6,12 @@ import CocoonConfig
 import Foundation
 import Logging
 
-/// `generate`: runs one prompt through the configured compute plugin and prints only the generated text.
-public struct GenerateCommand: PluginCommand {
+/// `infer`: runs one prompt through the configured compute plugin (any plugin, built-in or third-party) and prints
+/// only the generated text. (`generate` runs a GGUF file directly on the CPU engine.)
+public struct InferCommand: PluginCommand {
   public static let configuration = CommandConfiguration(
-    commandName: "generate",
-    abstract: "Generate text from a prompt with the configured compute backend (no network).")
+    commandName: "infer",
+    abstract: "Generate text from a prompt with the configured compute plugin and model (no network).")
 
   @OptionGroup public var options: SharedOptions
 
