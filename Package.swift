@@ -15,6 +15,10 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let x509 = Target.Dependency.product(name: "X509", package: "swift-certificates")
+let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
   name: "Cocoon",
@@ -37,6 +41,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // MARK: Core modules (no plugin code)
@@ -76,6 +84,13 @@ let package = Package(
       name: "CocoonTransportTCP",
       dependencies: ["CocoonCore", "CocoonWire", logging, nioCore],
       path: "Plugins/Transport/TCP",
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "CocoonTransportRATLS",
+      dependencies: ["CocoonCore", "CocoonWire", logging, nioCore, nioSSL, x509, asn1, crypto],
+      path: "Plugins/Transport/RATLS",
+      exclude: ["README.md"],
       swiftSettings: strictSettings
     ),
 
@@ -148,6 +163,14 @@ let package = Package(
       swiftSettings: [.swiftLanguageMode(.v6)]
     ),
 
+    // MARK: Benchmarks (release builds: swift run -c release bench-…)
+    .executableTarget(
+      name: "bench-ratls",
+      dependencies: ["CocoonCore", "CocoonTransportRATLS", crypto],
+      path: "Tools/bench/ratls",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Tests
     .testTarget(
       name: "CocoonConfigTests",
@@ -162,6 +185,14 @@ let package = Package(
         .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
       ],
       path: "Tests/CocoonRuntimeTests",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "TransportRATLSTests",
+      dependencies: [
+        "CocoonCore", "CocoonTransportRATLS", "CocoonTransportTCP", logging, nioCore, nioPosix, nioSSL, x509, asn1, crypto,
+      ],
+      path: "Tests/TransportRATLSTests",
       swiftSettings: strictSettings
     ),
     .testTarget(
