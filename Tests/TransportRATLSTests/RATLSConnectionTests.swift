@@ -68,6 +68,39 @@ struct RATLSConnectionTests {
     #expect(node.verifier.cacheStatistics.hits == 2)
   }
 
+  @Test("once a certificate nears expiry, new connections present a freshly issued one")
+  func renewal() async throws {
+    let clock = TestClock()
+    let listener = RATLSTransport(certificateLifetime: 3600, logger: .init(label: "test"), now: clock.now)
+    let node = RATLSTransport(certificateLifetime: 3600, logger: .init(label: "test"), now: clock.now)
+    try await withEchoListener(listener, security: Fixture.coordinator) { endpoint in
+      for advance in [0, 600, 2400] as [TimeInterval] {
+        clock.advance(by: advance)
+        _ = try await node.connect(to: endpoint, expecting: .coordinator, security: Fixture.node) {
+          try await roundTrip($0, "x")
+        }
+      }
+    }
+    // 0 and +10 min share the first certificate; at +50 min (past three quarters of the hour) it was re-issued.
+    #expect(listener.verifier.cacheStatistics.misses == 2)
+    #expect(listener.verifier.cacheStatistics.hits == 1)
+  }
+
+  @Test("plugin options out of range are refused, naming the option and the accepted range")
+  func optionRanges() async throws {
+    let context = PluginContext(role: .node, logger: .init(label: "test"), baseDirectory: "/", insecureAllowed: false)
+    for json in [#"{"certificateLifetimeSeconds": 5}"#, #"{"maxFrameBytes": 10}"#] {
+      let options = try JSONDecoder().decode(RATLSTransportPlugin.Options.self, from: Data(json.utf8))
+      let error = await #expect(throws: CocoonError.self) {
+        _ = try await RATLSTransportPlugin.make(options: options, context: context)
+      }
+      #expect(error?.code == .invalidPluginOptions)
+      #expect(error?.reason.contains("accepted") == true)
+    }
+    let defaults = try JSONDecoder().decode(RATLSTransportPlugin.Options.self, from: Data("{}".utf8))
+    #expect(try await RATLSTransportPlugin.make(options: defaults, context: context) is RATLSTransport)
+  }
+
   @Test("a node without an attestation provider cannot connect: nodes must present evidence")
   func nodeNeedsProvider() async throws {
     let error = await #expect(throws: CocoonError.self) {

@@ -3,6 +3,9 @@ import CocoonTransportRATLS
 import CocoonTransportTCP
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
 import Testing
 
 @Suite("ratls: plaintext and old-TLS peers")
@@ -39,6 +42,34 @@ struct RATLSPlaintextTests {
       }
     }
     #expect(error?.code == .transportFailed)
+    #expect(peers.all.isEmpty)
+  }
+
+  @Test("a TLS 1.2 client is refused by a ratls listener")
+  func tls12Client() async throws {
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    configuration.maximumTLSVersion = .tlsv12
+    configuration.certificateVerification = .none
+    let context = try NIOSSLContext(configuration: configuration)
+    let peers = PeerLog()
+    let log = LogCapture()
+    try await withEchoListener(transport(logger: log.logger), security: Fixture.coordinator, peers: peers) { endpoint in
+      let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .connect(host: endpoint.host, port: endpoint.port) { channel in
+          channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: nil))
+            return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+          }
+        }
+      // The refusal surfaces either as the TLS alert or as the write on the channel the listener closed.
+      await #expect(throws: (any Error).self) {
+        try await channel.executeThenClose { inbound, outbound in
+          try await outbound.write(ByteBuffer(string: "hello"))
+          for try await _ in inbound {}
+        }
+      }
+      try await eventually { log.all.contains { $0.contains("does not speak TLS 1.3") } }
+    }
     #expect(peers.all.isEmpty)
   }
 }

@@ -3,6 +3,7 @@ import CocoonTransportRATLS
 import Foundation
 import Logging
 import Synchronization
+import Testing
 
 /// Collects log messages (with metadata) so tests can see why a listener refused a peer.
 final class LogCapture: Sendable {
@@ -81,4 +82,19 @@ func transport(logger: Logger = Logger(label: "test"), now: @escaping @Sendable 
   -> RATLSTransport
 {
   RATLSTransport(logger: logger, now: now)
+}
+
+/// A clock tests move by hand.
+final class TestClock: Sendable {
+  private let current = Mutex(Date())
+
+  var now: @Sendable () -> Date { { self.current.withLock { $0 } } }
+
+  func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+/// Waits (up to 10 s, polling) until `condition` holds, for effects another task logs asynchronously.
+func eventually(_ condition: () -> Bool) async throws {
+  for _ in 0..<1000 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
+  #expect(condition())
 }

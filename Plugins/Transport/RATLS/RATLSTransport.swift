@@ -35,6 +35,8 @@ public struct RATLSTransport: Transport {
 
   /// The preamble each side sends as its first frame once TLS is up.
   static let preamble = Data("cocoon-ratls/1".utf8)
+  /// How long the TLS handshake and preamble exchange may take before the connection is closed.
+  static let handshakeTimeout = TimeAmount.seconds(15)
 
   public func serve(
     on endpoint: Endpoint, security: TransportSecurity, bound: @escaping @Sendable (Endpoint) -> Void,
@@ -42,6 +44,7 @@ public struct RATLSTransport: Transport {
   ) async throws {
     let active = RATLSListenerCredential(try await credentials.credential(for: security))
     let (verifier, logger, now) = (self.verifier, self.logger, self.now)
+    let pending = RATLSPendingOutcomes()
     let runner = FramedTransportRunner(maximumFrameLength: maximumFrameLength) { channel, _ in
       let outcome = RATLSPeerOutcome()
       let callback = Self.verification(
@@ -50,11 +53,12 @@ public struct RATLSTransport: Transport {
       try channel.pipeline.syncOperations.addHandlers([
         NIOSSLServerHandler(context: context, customVerificationCallback: callback), outcome,
       ])
+      pending.insert(outcome, for: channel)
     }
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { await renew(active, security: security) }
       try await runner.serve(
-        on: endpoint, logger: logger, identify: { try await Self.identify($0, logger: logger) }, bound: bound,
+        on: endpoint, logger: logger, identify: { try await Self.identify($0, outcome: pending.take(for: $0.channel)) }, bound: bound,
         handler: handler)
       group.cancelAll()
     }
@@ -82,15 +86,17 @@ public struct RATLSTransport: Transport {
   ) async throws -> Result {
     let context = try await credentials.credential(for: security).clientContext
     let (verifier, logger, now) = (self.verifier, self.logger, self.now)
+    // One connection per runner: the outcome is shared by the handler and the identification directly, so a
+    // refusal is reported even when the channel closed before identification ran.
+    let outcome = RATLSPeerOutcome()
+    let callback = Self.verification(
+      outcome: outcome, expecting: role, security: security, verifier: verifier, logger: logger, now: now)
     let runner = FramedTransportRunner(maximumFrameLength: maximumFrameLength) { channel, _ in
-      let outcome = RATLSPeerOutcome()
-      let callback = Self.verification(
-        outcome: outcome, expecting: role, security: security, verifier: verifier, logger: logger, now: now)
-      try channel.pipeline.syncOperations.addHandlers([
-        try NIOSSLClientHandler(context: context, serverHostname: nil, customVerificationCallback: callback), outcome,
-      ])
+      try channel.pipeline.syncOperations.addHandler(
+        try NIOSSLClientHandler(context: context, serverHostname: nil, customVerificationCallback: callback))
     }
-    return try await runner.connect(to: endpoint, identify: { try await Self.identify($0, logger: logger) }, body: body)
+    return try await runner.connect(
+      to: endpoint, identify: { try await Self.identify($0, outcome: outcome) }, body: body)
   }
 
   /// The NIOSSL custom verification: runs the RA-TLS checks on the peer's leaf certificate, records the outcome,
@@ -98,7 +104,7 @@ public struct RATLSTransport: Transport {
   static func verification(
     outcome: RATLSPeerOutcome, expecting role: Role?, security: TransportSecurity, verifier: RATLSPeerVerifier,
     logger: Logger, now: @escaping @Sendable () -> Date
-  ) -> NIOSSLCustomVerificationCallback {
+  ) -> @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void {
     { certificates, promise in
       guard let leaf = certificates.first, let der = try? leaf.toDERBytes() else {
         outcome.record(.failure(RATLSCheck.certificate.refusal("the peer presented no certificate")))
@@ -123,16 +129,20 @@ public struct RATLSTransport: Transport {
 
   /// Exchanges preambles once TLS is up and returns the verified peer; turns TLS failures into errors that name
   /// the failed check when this side refused, or say that the peer refused us.
-  static func identify(_ connection: UnidentifiedConnection, logger: Logger) async throws -> PeerInfo {
-    let outcome = try await connection.channel.pipeline.handler(type: RATLSPeerOutcome.self).get()
-    let remote = connection.channel.remoteAddress?.description ?? "unknown"
+  static func identify(_ connection: UnidentifiedConnection, outcome: RATLSPeerOutcome?) async throws -> PeerInfo {
+    guard let outcome else { throw CocoonError(.transportFailed, "no RA-TLS state for this connection") }
+    let remote = outcome.remote ?? connection.channel.remoteAddress?.description ?? "unknown"
+    let channel = connection.channel
+    let deadline = channel.eventLoop.scheduleTask(in: handshakeTimeout) { channel.close(promise: nil) }
+    defer { deadline.cancel() }
     let received: Data?
     do {
       try await connection.send(preamble)
       received = try await connection.receive()
     } catch {
       if case .failure(let refusal)? = outcome.result { throw refusal }
-      throw CocoonError(.transportFailed, "the RA-TLS handshake with \(remote) failed: \(describe(error))")
+      let reason = describe(outcome.firstError ?? "\(error)")
+      throw CocoonError(.transportFailed, "the RA-TLS handshake with \(remote) failed: \(reason)")
     }
     if case .failure(let refusal)? = outcome.result { throw refusal }
     guard let received else {
@@ -148,8 +158,10 @@ public struct RATLSTransport: Transport {
   }
 
   /// A TLS error in words; an alert from the peer most often means it refused our certificate.
-  static func describe(_ error: any Error) -> String {
-    let text = "\(error)"
+  static func describe(_ text: String) -> String {
+    if text.contains("WRONG_VERSION_NUMBER") || text.contains("UNSUPPORTED_PROTOCOL") {
+      return "the peer does not speak TLS 1.3 (a plaintext peer such as the tcp transport, or older TLS): \(text)"
+    }
     if text.uppercased().contains("ALERT") {
       return "the peer sent a TLS alert (it refused this process's certificate or TLS version; see its log): \(text)"
     }
