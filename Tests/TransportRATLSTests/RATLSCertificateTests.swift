@@ -115,7 +115,8 @@ struct RATLSCertificateTests {
     if let claimedKey {
       let claims = RATLSClaims(
         publicKey: claimedKey, role: .client, notBefore: now - 60, notAfter: now + 600, configHash: Data())
-      try extensions.append(.init(oid: RATLSObjectIdentifiers.claims, critical: true, value: try claims.derBytes()[...]))
+      let value = try claims.derBytes()
+      try extensions.append(.init(oid: RATLSObjectIdentifiers.claims, critical: true, value: value[...]))
     }
     let name = try DistinguishedName { CommonName("forged") }
     let certificate = try Certificate(

@@ -57,7 +57,8 @@ struct RATLSPlaintextTests {
       let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .connect(host: endpoint.host, port: endpoint.port) { channel in
           channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: nil))
+            let tls = try NIOSSLClientHandler(context: context, serverHostname: nil)
+            try channel.pipeline.syncOperations.addHandler(tls)
             return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
           }
         }

@@ -38,7 +38,8 @@ struct RATLSRefusalTests {
       await connectError(listener: transport(logger: log.logger), nodeSecurity: bad, peers: peers))
     #expect(error.code == .transportFailed)
     #expect(peers.all.isEmpty)
-    #expect(log.all.contains { $0.contains("refused a peer") && $0.contains("'evidence'") && $0.contains("reportData") })
+    #expect(
+      log.all.contains { $0.contains("refused a peer") && $0.contains("'evidence'") && $0.contains("reportData") })
   }
 
   @Test("an image hash not allowed for the peer's role is refused, naming the policy check")

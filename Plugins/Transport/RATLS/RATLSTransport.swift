@@ -58,8 +58,9 @@ public struct RATLSTransport: Transport {
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { await renew(active, security: security) }
       try await runner.serve(
-        on: endpoint, logger: logger, identify: { try await Self.identify($0, outcome: pending.take(for: $0.channel)) }, bound: bound,
-        handler: handler)
+        on: endpoint, logger: logger,
+        identify: { try await Self.identify($0, outcome: pending.take(for: $0.channel)) },
+        bound: bound, handler: handler)
       group.cancelAll()
     }
   }

@@ -49,7 +49,8 @@ public struct RATLSCredential: Sendable {
     if let provider = security.provider {
       let evidence = try await provider.evidence(reportData: RATLSClaims.reportData(binding: claimsDER))
       let value = try RATLSEvidence(evidence).derBytes()
-      try extensions.append(Certificate.Extension(oid: RATLSObjectIdentifiers.evidence, critical: true, value: value[...]))
+      try extensions.append(
+        Certificate.Extension(oid: RATLSObjectIdentifiers.evidence, critical: true, value: value[...]))
     }
     let name = try DistinguishedName { CommonName("cocoon \(security.role)") }
     let certificate = try Certificate(
@@ -76,7 +77,8 @@ public struct RATLSCredential: Sendable {
     let key = try NIOSSLPrivateKey(bytes: Array(privateKeyPEM.utf8), format: .pem)
     var configuration =
       isServer
-      ? TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
+      ? TLSConfiguration.makeServerConfiguration(
+        certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
       : TLSConfiguration.makeClientConfiguration()
     configuration.certificateChain = [.certificate(certificate)]
     configuration.privateKey = .privateKey(key)
