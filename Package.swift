@@ -16,6 +16,9 @@ let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let x509 = Target.Dependency.product(name: "X509", package: "swift-certificates")
+let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
@@ -184,6 +187,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/attaswift/BigInt", .upToNextMajor(from: "6.0.1")),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
@@ -378,6 +382,28 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .target(
+      name: "CocoonTransportRATLS",
+      dependencies: ["CocoonCore", "CocoonWire", logging, nioCore, nioSSL, x509, asn1, crypto],
+      path: "Plugins/Transport/RATLS",
+      exclude: ["README.md"],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "bench-ratls",
+      dependencies: ["CocoonCore", "CocoonTransportRATLS", crypto],
+      path: "Tools/bench/ratls",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "TransportRATLSTests",
+      dependencies: [
+        "CocoonCore", "CocoonTransportRATLS", "CocoonTransportTCP", logging, nioCore, nioPosix, nioSSL, x509, asn1, crypto,
+      ],
+      path: "Tests/TransportRATLSTests",
+      swiftSettings: strictSettings
+    ),
+
     // MARK: Roles (libraries; never depend on a plugin)
     .target(
       name: "CocoonNode",
@@ -415,7 +441,7 @@ let package = Package(
       name: "CocoonBuiltinPlugins",
       dependencies: [
         "CocoonCore", "CocoonRuntime", "CocoonPaymentLocal", "CocoonTransportTCP", "CocoonAttestationTDX",
-        "CocoonAttestationSEVSNP", "CocoonAttestationInsecure", "CocoonCPUPlugin",
+        "CocoonAttestationSEVSNP", "CocoonAttestationInsecure", "CocoonCPUPlugin", "CocoonTransportRATLS",
       ],
       path: "Apps/CocoonBuiltinPlugins",
       swiftSettings: strictSettings

@@ -4,6 +4,7 @@ import CocoonAttestationTDX
 import CocoonCPUPlugin
 import CocoonPaymentLocal
 public import CocoonRuntime
+import CocoonTransportRATLS
 import CocoonTransportTCP
 
 extension PluginRegistry {
@@ -16,6 +17,7 @@ extension PluginRegistry {
       try registry.register(InsecurePlugin.self)
       try registry.register(CPUComputePlugin.self)
       try registry.register(LocalPaymentPlugin.self)
+      try registry.register(RATLSTransportPlugin.self)
       try registry.register(TCPTransportPlugin.self)
     } catch {
       preconditionFailure("built-in plugin names collide: \(error)")
