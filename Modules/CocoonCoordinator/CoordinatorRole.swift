@@ -28,17 +28,10 @@ public struct CoordinatorRole: Sendable {
 
   /// The server that accepts nodes and clients.
   public func server(settings: WireSession.Settings = .init()) -> CoordinatorServer {
-    let configuration = components.loaded.configuration
-    let registry = configuration.registry
-    let prices = registry.map { registry in
-      Prices(
-        pricePerToken: registry.prices.pricePerToken, nodeFeePerToken: registry.prices.nodeFeePerToken,
-        promptMultiplier: registry.prices.promptMultiplier, cachedMultiplier: registry.prices.cachedMultiplier,
-        completionMultiplier: registry.prices.completionMultiplier,
-        reasoningMultiplier: registry.prices.reasoningMultiplier)
-    }
+    let registry = components.loaded.configuration.registry?.snapshot
+    let prices = registry?.prices
     let allowedModels = registry.map { registry in
-      Dictionary(registry.models.map { ($0.name, $0.sha256.value) }, uniquingKeysWith: { first, _ in first })
+      Dictionary(registry.models.map { ($0.name.rawValue, $0.weightsSHA256) }, uniquingKeysWith: { first, _ in first })
     }
     let pool = NodePool(maxQueuedRequests: section.maxQueuedRequests)
     return CoordinatorServer(

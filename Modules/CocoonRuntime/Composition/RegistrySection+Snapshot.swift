@@ -5,19 +5,7 @@ import Foundation
 extension RegistrySection {
   /// The registry as the payment plugins see it (no coordinators: they register themselves on the ledger).
   public var snapshot: RegistrySnapshot {
-    func hashes(_ list: [SHA256Hex]?) -> Set<Data> {
-      Set((list ?? []).compactMap { hex in
-        var bytes = [UInt8]()
-        var index = hex.value.startIndex
-        while index < hex.value.endIndex {
-          let next = hex.value.index(index, offsetBy: 2)
-          guard let byte = UInt8(hex.value[index..<next], radix: 16) else { return nil }
-          bytes.append(byte)
-          index = next
-        }
-        return Data(bytes)
-      })
-    }
+    func hashes(_ list: [SHA256Hex]?) -> Set<Data> { Set((list ?? []).compactMap { Data(hexString: $0.value) }) }
     return RegistrySnapshot(
       allowedImageHashes: [.node: hashes(allowedImages?.node), .coordinator: hashes(allowedImages?.coordinator)],
       models: models.map { RegisteredModel(name: ModelID($0.name), weightsSHA256: $0.sha256.value) },

@@ -8,10 +8,7 @@ extension RoleComponents {
   /// deployment is insecure.
   public var attestationPolicy: AttestationPolicy {
     let configuration = loaded.configuration
-    var allowed: [Role: Set<Data>] = [:]
-    let images = configuration.registry?.allowedImages
-    allowed[.node] = Set((images?.node ?? []).compactMap { Data(hexString: $0.value) })
-    allowed[.coordinator] = Set((images?.coordinator ?? []).compactMap { Data(hexString: $0.value) })
+    let allowed = configuration.registry?.snapshot.allowedImageHashes ?? [:]
     var tees: Set<TEEKind> = [.tdx, .sevSNP]
     if configuration.network.insecure { tees.insert(.insecure) }
     return AttestationPolicy(allowedImageHashes: allowed, minimumTCBStatus: .upToDate, allowedTEEs: tees)
