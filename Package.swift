@@ -407,20 +407,25 @@ let package = Package(
     // MARK: Roles (libraries; never depend on a plugin)
     .target(
       name: "CocoonNode",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf],
+      dependencies: [
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
+      ],
       path: "Modules/CocoonNode",
       swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonCoordinator",
-      dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf],
+      dependencies: [
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
+      ],
       path: "Modules/CocoonCoordinator",
       swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonClient",
       dependencies: [
-        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", logging, lifecycle, protobuf, hummingbird, httpTypes,
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
+        hummingbird, httpTypes,
       ],
       path: "Modules/CocoonClient",
       swiftSettings: strictSettings
@@ -508,8 +513,8 @@ let package = Package(
     .testTarget(
       name: "CocoonNetworkTests",
       dependencies: [
-        "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP", logging,
-        lifecycle, nioCore, nioPosix, protobuf,
+        "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP",
+        "CocoonAccounting", "CocoonPaymentLocal", logging, lifecycle, nioCore, nioPosix, protobuf, grdb,
       ],
       path: "Tests/CocoonNetworkTests",
       swiftSettings: strictSettings

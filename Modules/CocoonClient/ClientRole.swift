@@ -1,4 +1,5 @@
 public import CocoonConfig
+import CocoonAccounting
 import CocoonCore
 public import CocoonRuntime
 public import Logging
@@ -22,9 +23,15 @@ public struct ClientRole: Sendable {
 
   /// The client's services, in start order: the coordinator link, then the OpenAI-compatible HTTP API over it.
   public func services() throws -> [any Service] {
+    var payments: ClientPayments?
+    if let signer = components.payment.signer {
+      let wallet = try VoucherWallet(
+        path: VoucherWalletLocation.resolve(nil, role: .client, in: components.loaded))
+      payments = ClientPayments(network: components.payment, signer: signer, wallet: wallet)
+    }
     let link = CoordinatorLink(
       endpoints: section.coordinators, transport: components.transport, security: components.transportSecurity,
-      logger: logger)
+      payments: payments, logger: logger)
     return [
       link,
       OpenAIServer(gateway: link, listen: section.listen, accessToken: section.httpAccessToken, logger: logger),

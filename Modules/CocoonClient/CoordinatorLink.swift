@@ -1,3 +1,4 @@
+import CocoonAccounting
 public import CocoonCore
 public import CocoonWire
 import Foundation
@@ -15,14 +16,21 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
   private let settings: WireSession.Settings
   private let connectWait: Duration
   private let logger: Logger
+  private let payments: ClientPayments?
   private let current = Mutex<WireSession?>(nil)
+  private let receiver = Mutex<VoucherReceiver?>(nil)
+  /// Why the last connection attempt failed, to tell requests that find no connection.
+  private let lastFailure = Mutex<String?>(nil)
   private let waiters = Mutex<[UUID: CheckedContinuation<WireSession, any Error>]>([:])
 
-  /// - Parameter connectWait: how long a request waits for a coordinator connection before failing.
+  /// - Parameters:
+  ///   - payments: the account that pays; nil connects without one (only coordinators that do not charge serve).
+  ///   - connectWait: how long a request waits for a coordinator connection before failing.
   public init(
-    endpoints: [Endpoint], transport: any Transport, security: TransportSecurity,
+    endpoints: [Endpoint], transport: any Transport, security: TransportSecurity, payments: ClientPayments? = nil,
     settings: WireSession.Settings = .init(), connectWait: Duration = .seconds(10), logger: Logger
   ) {
+    self.payments = payments
     self.endpoints = endpoints
     self.transport = transport
     self.security = security
@@ -47,9 +55,15 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
           return
         } catch {
           self.logger.warning("coordinator connection failed", metadata: ["coordinator": "\(endpoint)", "reason": "\(error)"])
+          let reason = (error as? CocoonError)?.reason ?? "\(error)"
+          self.lastFailure.withLock { $0 = "\(endpoint): \(reason)" }
         }
-        self.current.withLock { $0 = nil }
-        if ContinuousClock.now - started > .seconds(30) { attempt = 0 }
+        // Back off on consecutive failures; a connection that got through the handshake starts over.
+        let wasConnected = self.current.withLock { current in
+          defer { current = nil }
+          return current != nil
+        }
+        if wasConnected || ContinuousClock.now - started > .seconds(30) { attempt = 0 }
         index += 1
         attempt += 1
         let base = min(10.0, 0.2 * Double(1 << min(attempt, 6)))
@@ -60,8 +74,12 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
 
   private func connect(to endpoint: Endpoint) async throws {
     try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { connection in
+      var hello = Cocoon_Wire_Hello.with { $0.role = .client }
+      if let payments = self.payments { hello.client = try await payments.hello(for: endpoint) }
       let (session, ack) = try await WireSession.connect(
-        connection, hello: .with { $0.role = .client }, settings: self.settings, logger: self.logger)
+        connection, hello: hello, settings: self.settings, logger: self.logger)
+      let receiver = try await self.payments?.receiver(for: ack)
+      self.receiver.withLock { $0 = receiver }
       self.logger.info("connected to coordinator", metadata: ["coordinator": "\(endpoint)", "network": "\(ack.networkID)"])
       self.publish(session)
       try await session.run { stream in
@@ -98,9 +116,11 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
       group.addTask {
         try await Task.sleep(for: wait)
         let continuation = self.waiters.withLock { $0.removeValue(forKey: id) }
+        let tried = endpoints.map(\.description).joined(separator: ", ")
         let error = CocoonError(
           .noNodeAvailable,
-          "not connected to any coordinator (tried \(endpoints.map(\.description).joined(separator: ", "))); is cocoon-coordinator running?")
+          "not connected to any coordinator (tried \(tried)); "
+            + (self.lastFailure.withLock { $0 }.map { "last attempt: \($0)" } ?? "is cocoon-coordinator running?"))
         continuation?.resume(throwing: error)
         throw error
       }
@@ -125,6 +145,8 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
   public func generate(_ request: GenerationRequest) async throws -> AsyncThrowingStream<GenerationEvent, any Error> {
     let requestID = UUID().uuidString.lowercased()
     let stream = try await session().open(.runQuery(Cocoon_Wire_RunQuery(request, requestID: requestID)))
+    let receiver = self.receiver.withLock { $0 }
+    let logger = self.logger
     return AsyncThrowingStream { continuation in
       let task = Task {
         do {
@@ -133,6 +155,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
             case .answerPart(let part):
               continuation.yield(.delta(part.text))
             case .finalAnswer(let answer):
+              if answer.hasVoucher { await receiver?.keep(answer.voucher, logger: logger) }
               continuation.yield(.finished(answer.finishReason.finishReason, try answer.usage.tokenUsage()))
               continuation.finish()
               return

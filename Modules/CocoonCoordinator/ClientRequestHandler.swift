@@ -1,23 +1,36 @@
+import CocoonAccounting
 public import CocoonCore
 public import CocoonWire
 public import Logging
 import SwiftProtobuf
+import Synchronization
 
-/// Handles one stream a client opens: lists models, or routes a query to a node and relays the answer back,
-/// pricing the final usage. Cancellation flows both ways: a client that cancels or disconnects cancels the node's
-/// work; a node that disappears gives the client a clear error.
+/// Handles one stream a client opens: lists models, or routes a query to a node and relays the answer back.
+/// Cancellation flows both ways: a client that cancels or disconnects cancels the node's work; a node that
+/// disappears gives the client a clear error.
+///
+/// With accounting, a query is admitted only after its maximum cost is reserved against the client's stake; the
+/// final answer carries the real cost and the client's new voucher, and the node gets its earning voucher. A
+/// request that ends early (node lost, node error, client cancel) is charged only for the answer parts the client
+/// received, as completion tokens (a part holds at least one token, so this never overcharges).
 public struct ClientRequestHandler: Sendable {
   let pool: NodePool
   let prices: Prices?
+  let accounting: CoordinatorAccounting?
   let logger: Logger
 
-  public init(pool: NodePool, prices: Prices?, logger: Logger) {
+  /// - Parameters:
+  ///   - prices: prices final answers without accounting (its cost is informational then).
+  ///   - accounting: charges clients and pays nodes; nil serves without payments.
+  public init(pool: NodePool, prices: Prices?, accounting: CoordinatorAccounting? = nil, logger: Logger) {
     self.pool = pool
     self.prices = prices
+    self.accounting = accounting
     self.logger = logger
   }
 
-  public func handle(_ stream: WireStream) async {
+  /// Serves one stream of `payer` (the client's ledger address; nil without accounting).
+  public func handle(_ stream: WireStream, payer: String? = nil) async {
     guard let first = try? await stream.next() else { return }
     switch first {
     case .modelListRequest:
@@ -27,7 +40,7 @@ public struct ClientRequestHandler: Sendable {
       var logger = self.logger
       logger[metadataKey: "request"] = "\(query.requestID)"
       do {
-        try await route(query, client: stream, logger: logger)
+        try await route(query, client: stream, payer: payer, logger: logger)
       } catch is CancellationError {
         logger.info("request cancelled by the client")
       } catch {
@@ -39,59 +52,159 @@ public struct ClientRequestHandler: Sendable {
     }
   }
 
-  private func route(_ query: Cocoon_Wire_RunQuery, client: WireStream, logger: Logger) async throws {
+  private func route(_ query: Cocoon_Wire_RunQuery, client: WireStream, payer: String?, logger: Logger) async throws {
     _ = try query.generationRequest()
-    let lease = try await pool.acquire(model: query.model)
-    let started = ContinuousClock.now
-    var succeeded = false
-    defer {
-      let outcome = succeeded
-      let duration = ContinuousClock.now - started
-      Task { await pool.release(lease, succeeded: outcome, duration: duration) }
-    }
-    logger.debug("routed", metadata: ["node": "\(lease.address)"])
-    let node = try await lease.session.open(.runQuery(query))
-    succeeded = try await withThrowingTaskGroup(of: Bool.self) { group in
-      group.addTask {
-        // The client may only cancel; its stream ending means it went away.
-        while let body = try await client.next() {
-          if case .cancel = body { break }
-        }
-        await node.cancel(reason: "the client cancelled")
-        throw CancellationError()
+    let maxCoefficient = query.maxPriceCoefficient == 0 ? Prices.basisPointsPerUnit : query.maxPriceCoefficient
+    var charge: PendingCharge?
+    if let accounting {
+      guard let payer else {
+        throw CocoonError(.insufficientBalance, "this coordinator charges for requests and the client named no account")
       }
-      group.addTask { try await relay(from: node, to: client) }
-      let result = try await group.next() ?? false
-      group.cancelAll()
-      return result
+      let id = "\(payer)/\(query.requestID)"
+      try await accounting.reserve(
+        client: payer, requestID: id, maxCost: try accounting.maxCost(of: query, coefficient: maxCoefficient))
+      charge = PendingCharge(accounting: accounting, requestID: id)
+    }
+    let delivered = PartCounter()
+    var settled = false
+    do {
+      let lease = try await pool.acquire(model: query.model)
+      let started = ContinuousClock.now
+      var succeeded = false
+      defer {
+        let outcome = succeeded
+        let duration = ContinuousClock.now - started
+        Task { await pool.release(lease, succeeded: outcome, duration: duration) }
+      }
+      guard lease.terms.priceCoefficient <= maxCoefficient else {
+        throw CocoonError(
+          .noNodeAvailable,
+          "the node's price coefficient \(lease.terms.priceCoefficient) is above the request's maximum \(maxCoefficient)")
+      }
+      charge?.node = lease.terms
+      logger.debug("routed", metadata: ["node": "\(lease.address)"])
+      let node = try await lease.session.open(.runQuery(query))
+      let outcome = try await withThrowingTaskGroup(of: NodeOutcome.self) { group in
+        group.addTask {
+          // The client may only cancel; its stream ending means it went away.
+          while let body = try await client.next() {
+            if case .cancel = body { break }
+          }
+          await node.cancel(reason: "the client cancelled")
+          throw CancellationError()
+        }
+        group.addTask { try await relay(from: node, to: client, delivered: delivered) }
+        let result = try await group.next()!
+        group.cancelAll()
+        return result
+      }
+      switch outcome {
+      case .finished(var answer):
+        let usage = try answer.usage.tokenUsage()
+        if let charge {
+          settled = true
+          let settlement = try await charge.settle(usage)
+          answer.costNano = settlement.cost.rawValue
+          answer.voucher = Cocoon_Wire_SignedVoucher(settlement.clientVoucher)
+          deliver(settlement.nodeVoucher, to: lease.session, logger: logger)
+        } else if let prices {
+          answer.costNano = try prices.cost(of: usage, coefficient: lease.terms.priceCoefficient).rawValue
+        }
+        try await client.send(.finalAnswer(answer))
+        succeeded = true
+      case .failed(let error):
+        settled = true
+        await charge?.settlePartial(delivered.count, logger: logger)
+        try await client.send(.error(error))
+      }
+    } catch {
+      if !settled { await charge?.settlePartial(delivered.count, logger: logger) }
+      throw error
     }
   }
 
-  /// Copies the node's answer to the client; returns whether the node finished normally.
-  private func relay(from node: WireStream, to client: WireStream) async throws -> Bool {
-    var parts = 0
+  /// How the node's side of a request ended.
+  private enum NodeOutcome: Sendable {
+    case finished(Cocoon_Wire_FinalAnswer)
+    case failed(Cocoon_Wire_Error)
+  }
+
+  /// Copies the node's answer parts to the client, counting them; returns the node's final message unsent.
+  private func relay(from node: WireStream, to client: WireStream, delivered: PartCounter) async throws
+    -> NodeOutcome
+  {
     do {
       while let body = try await node.next() {
         switch body {
         case .answerPart:
-          parts += 1
           try await client.send(body)
-        case .finalAnswer(var answer):
-          let usage = try answer.usage.tokenUsage()
-          if let prices { answer.costNano = try prices.cost(of: usage).rawValue }
-          try await client.send(.finalAnswer(answer))
-          return true
-        case .error:
-          try await client.send(body)
-          return false
+          delivered.increment()
+        case .finalAnswer(let answer):
+          return .finished(answer)
+        case .error(let error):
+          return .failed(error)
         default:
           continue
         }
       }
     } catch let error as CocoonError where error.code == .peerLost {
       throw CocoonError(
-        .peerLost, "the node serving this request disconnected after \(parts) answer part(s); the answer is incomplete")
+        .peerLost,
+        "the node serving this request disconnected after \(delivered.count) answer part(s); "
+          + "the answer is incomplete")
     }
     throw CocoonError(.peerLost, "the node ended the answer without a final message")
+  }
+
+  /// Sends a node its new earning voucher on a stream of its own (it keeps the latest).
+  private func deliver(_ voucher: PaymentVoucher, to session: WireSession, logger: Logger) {
+    Task {
+      do { _ = try await session.open(.voucher(Cocoon_Wire_SignedVoucher(voucher))) } catch {
+        logger.notice("could not deliver the node's voucher; it gets the next one", metadata: ["reason": "\(error)"])
+      }
+    }
+  }
+}
+
+/// Counts the answer parts relayed to the client.
+private final class PartCounter: Sendable {
+  private let value = Atomic<Int>(0)
+  var count: Int { value.load(ordering: .relaxed) }
+  func increment() { value.add(1, ordering: .relaxed) }
+}
+
+/// A request's reservation, settled once: in full, for its delivered part, or released.
+private struct PendingCharge: Sendable {
+  let accounting: CoordinatorAccounting
+  let requestID: String
+  var node: NodeTerms?
+
+  init(accounting: CoordinatorAccounting, requestID: String) {
+    self.accounting = accounting
+    self.requestID = requestID
+  }
+
+  func settle(_ usage: TokenUsage) async throws -> Settlement {
+    guard let node else { throw CocoonError(.requestState, "request \(requestID) was never routed to a node") }
+    do { return try await accounting.settle(requestID: requestID, usage: usage, node: node) } catch {
+      await accounting.release(requestID: requestID)
+      throw error
+    }
+  }
+
+  /// Charges the answer parts the client received, or releases the reservation when there were none.
+  func settlePartial(_ parts: Int, logger: Logger) async {
+    guard parts > 0, let node else {
+      await accounting.release(requestID: requestID)
+      return
+    }
+    do {
+      let settlement = try await accounting.settle(
+        requestID: requestID, usage: TokenUsage(completionTokens: parts), node: node)
+      logger.info("charged the delivered part", metadata: ["parts": "\(parts)", "cost": "\(settlement.cost)"])
+    } catch {
+      logger.error("could not charge the delivered part", metadata: ["reason": "\(error)"])
+      await accounting.release(requestID: requestID)
+    }
   }
 }

@@ -1,6 +1,8 @@
 public import CocoonConfig
+import CocoonAccounting
 import CocoonCore
 public import CocoonRuntime
+import Foundation
 public import Logging
 public import ServiceLifecycle
 public import CocoonWire
@@ -21,22 +23,51 @@ public struct CoordinatorRole: Sendable {
     self.logger = logger
   }
 
-  /// The coordinator's services, in start order.
-  public func services() throws -> [any Service] {
-    [server()]
+  /// The coordinator's services, in start order: the server and, when the payment plugin holds this
+  /// coordinator's key, the periodic settlement with the ledger.
+  public func services() async throws -> [any Service] {
+    let accounting = try await accounting()
+    var services: [any Service] = [server(accounting: accounting)]
+    if let accounting {
+      services.append(
+        LedgerSettlementService(
+          accounting: accounting, interval: .seconds(section.settleIntervalSeconds), logger: logger))
+    }
+    return services
+  }
+
+  /// The accounting database at `coordinator.database`, priced from the ledger's registry; nil when the payment
+  /// plugin holds no key for this coordinator (then nobody is charged).
+  public func accounting() async throws -> CoordinatorAccounting? {
+    let network = components.payment
+    guard let signer = network.signer else {
+      logger.warning("the payment plugin holds no coordinator key: requests are served without charging")
+      return nil
+    }
+    let registry = try await network.registry()
+    let path = section.database.hasPrefix("/") ? section.database : components.loaded.directory + "/" + section.database
+    try FileManager.default.createDirectory(
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+    let store = try AccountingStore(
+      path: path, network: network.networkID, signer: signer, prices: registry.prices,
+      minimumStake: registry.minimumClientStake)
+    return CoordinatorAccounting(store: store, network: network, logger: logger)
   }
 
   /// The server that accepts nodes and clients.
-  public func server(settings: WireSession.Settings = .init()) -> CoordinatorServer {
+  public func server(accounting: CoordinatorAccounting? = nil, settings: WireSession.Settings = .init())
+    -> CoordinatorServer
+  {
     let registry = components.loaded.configuration.registry?.snapshot
-    let prices = registry?.prices
+    let prices = accounting?.store.currentPrices ?? registry?.prices
     let allowedModels = registry.map { registry in
       Dictionary(registry.models.map { ($0.name.rawValue, $0.weightsSHA256) }, uniquingKeysWith: { first, _ in first })
     }
     let pool = NodePool(maxQueuedRequests: section.maxQueuedRequests)
     return CoordinatorServer(
       endpoint: section.listen, transport: components.transport, security: components.transportSecurity, pool: pool,
-      clients: ClientRequestHandler(pool: pool, prices: prices, logger: logger), allowedModels: allowedModels,
-      networkID: components.payment.networkID, settings: settings, logger: logger)
+      clients: ClientRequestHandler(pool: pool, prices: prices, accounting: accounting, logger: logger),
+      accounting: accounting, allowedModels: allowedModels, networkID: components.payment.networkID,
+      settings: settings, logger: logger)
   }
 }

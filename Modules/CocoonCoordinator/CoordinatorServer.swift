@@ -1,3 +1,4 @@
+import CocoonAccounting
 public import CocoonCore
 public import CocoonWire
 import SwiftProtobuf
@@ -13,18 +14,22 @@ public final class CoordinatorServer: Service, Sendable {
   private let security: TransportSecurity
   public let pool: NodePool
   private let clients: ClientRequestHandler
+  private let accounting: CoordinatorAccounting?
   private let allowedModels: [String: String]?
   private let networkID: String
   private let settings: WireSession.Settings
   private let logger: Logger
   private let boundEndpoint = Mutex<Endpoint?>(nil)
 
-  /// - Parameter allowedModels: model name → weights SHA-256 from the registry; nil accepts any model.
+  /// - Parameters:
+  ///   - allowedModels: model name → weights SHA-256 from the registry; nil accepts any model.
+  ///   - accounting: the payments (the same object `clients` charges through); nil serves without payments.
   public init(
     endpoint: Endpoint, transport: any Transport, security: TransportSecurity, pool: NodePool,
-    clients: ClientRequestHandler, allowedModels: [String: String]?, networkID: String,
-    settings: WireSession.Settings = .init(), logger: Logger
+    clients: ClientRequestHandler, accounting: CoordinatorAccounting? = nil, allowedModels: [String: String]?,
+    networkID: String, settings: WireSession.Settings = .init(), logger: Logger
   ) {
+    self.accounting = accounting
     self.endpoint = endpoint
     self.transport = transport
     self.security = security
@@ -39,47 +44,79 @@ public final class CoordinatorServer: Service, Sendable {
   /// The address actually bound (useful with port 0), once listening.
   public var listeningOn: Endpoint? { boundEndpoint.withLock { $0 } }
 
+  /// Checks the accounting database against the ledger (a rolled-back one refuses to serve), then serves until
+  /// shut down. A client or node that presents a voucher ahead of the database stops the coordinator.
   public func run() async throws {
+    try await accounting?.prepare(endpoint: endpoint)
     try await cancelWhenGracefulShutdown {
-      try await self.transport.serve(
-        on: self.endpoint, security: self.security,
-        bound: { bound in
-          self.boundEndpoint.withLock { $0 = bound }
-          self.logger.info("coordinator listening", metadata: ["endpoint": "\(bound)"])
-        },
-        handler: { connection in await self.serve(connection) })
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await self.serve() }
+        group.addTask {
+          for await error in self.halts.stream {
+            self.logger.critical("stopping: \(error.reason)")
+            throw error
+          }
+        }
+        try await group.next()
+        group.cancelAll()
+      }
     }
+  }
+
+  /// Reasons to stop serving at once (a rolled-back database seen at a reconnect).
+  private let halts = AsyncStream.makeStream(of: CocoonError.self)
+
+  private func serve() async throws {
+    try await transport.serve(
+      on: endpoint, security: security,
+      bound: { bound in
+        self.boundEndpoint.withLock { $0 = bound }
+        self.logger.info("coordinator listening", metadata: ["endpoint": "\(bound)"])
+      },
+      handler: { connection in await self.serve(connection) })
   }
 
   private func serve(_ connection: any Connection) async {
     var logger = self.logger
     logger[metadataKey: "peer"] = "\(connection.peer.role)@\(connection.peer.remoteAddress)"
     do {
+      var admitted = Admitted()
       let (session, hello) = try await WireSession.accept(connection, settings: settings, logger: logger) { hello in
-        try self.admit(hello, peer: connection.peer)
+        let (ack, peer) = try await self.admit(hello, peer: connection.peer)
+        admitted = peer
+        return ack
       }
       switch connection.peer.role {
       case .node:
         let id = await pool.add(
           session: session, models: hello.node.models, maxActive: Int(hello.node.maxActiveRequests),
-          address: connection.peer.remoteAddress)
+          address: connection.peer.remoteAddress, terms: admitted.nodeTerms)
         logger.info("node joined", metadata: ["models": "\(hello.node.models.map(\.name))"])
         defer { Task { await self.pool.remove(id) } }
         try await session.run { stream in
           try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "nodes cannot open streams"))))
         }
       case .client:
-        logger.info("client connected")
-        try await session.run { stream in await self.clients.handle(stream) }
+        logger.info("client connected", metadata: ["account": "\(admitted.payer ?? "none")"])
+        let payer = admitted.payer
+        try await session.run { stream in await self.clients.handle(stream, payer: payer) }
       case .coordinator:
         throw CocoonError(.transportFailed, "coordinators do not connect to each other")
       }
+    } catch let error as CocoonError where error.code == .rolledBack {
+      halts.continuation.yield(error)
     } catch {
       logger.info("peer left", metadata: ["reason": "\(error)"])
     }
   }
 
-  private func admit(_ hello: Cocoon_Wire_Hello, peer: PeerInfo) throws -> Cocoon_Wire_HelloAck {
+  /// What the handshake learned about the peer's payments.
+  private struct Admitted {
+    var payer: String?
+    var nodeTerms = NodeTerms()
+  }
+
+  private func admit(_ hello: Cocoon_Wire_Hello, peer: PeerInfo) async throws -> (Cocoon_Wire_HelloAck, Admitted) {
     guard hello.role.role == peer.role else {
       throw CocoonError(
         .transportFailed, "the peer says it is a \(hello.role.role.map(\.rawValue) ?? "nothing") but attested as a \(peer.role)")
@@ -100,9 +137,26 @@ public final class CoordinatorServer: Service, Sendable {
         }
       }
     }
-    return Cocoon_Wire_HelloAck.with {
+    var admitted = Admitted()
+    if let accounting {
+      switch peer.role {
+      case .node: admitted.nodeTerms = try await accounting.admitNode(hello.node)
+      case .client: admitted.payer = try await accounting.admitClient(hello.client)
+      case .coordinator: break
+      }
+    } else if peer.role == .node {
+      admitted.nodeTerms = NodeTerms(
+        ledgerAddress: hello.node.ledgerAddress,
+        priceCoefficient: hello.node.priceCoefficient == 0 ? Prices.basisPointsPerUnit : hello.node.priceCoefficient)
+    }
+    let ack = Cocoon_Wire_HelloAck.with {
       $0.role = .coordinator
       $0.networkID = networkID
+      if let accounting {
+        $0.coordinatorLedgerAddress = accounting.address
+        $0.coordinatorPublicKey = accounting.store.signer.publicKey
+      }
     }
+    return (ack, admitted)
   }
 }

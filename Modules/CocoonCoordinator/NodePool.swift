@@ -1,5 +1,18 @@
-import CocoonCore
+public import CocoonCore
 public import CocoonWire
+
+/// Where a node is paid and its price coefficient, from its handshake.
+public struct NodeTerms: Sendable, Hashable {
+  /// The node's ledger address; empty when the network does not pay (no payment plugin key).
+  public var ledgerAddress: String
+  /// Basis points: 10000 = ×1.0.
+  public var priceCoefficient: UInt64
+
+  public init(ledgerAddress: String = "", priceCoefficient: UInt64 = Prices.basisPointsPerUnit) {
+    self.ledgerAddress = ledgerAddress
+    self.priceCoefficient = priceCoefficient
+  }
+}
 
 /// The nodes connected to this coordinator, by model, with their load and track record; hands out one node per
 /// request and queues requests (boundedly) while every suitable node is busy.
@@ -11,14 +24,19 @@ public actor NodePool {
     let models: [String: Cocoon_Wire_ServedModel]
     let maxActive: Int
     let address: String
+    let terms: NodeTerms
     var active = 0
     /// Exponentially weighted mean of request durations, seconds.
     var latency = 0.0
     var successes = 0
     var failures = 0
 
-    init(id: UInt64, session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String) {
+    init(
+      id: UInt64, session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String,
+      terms: NodeTerms
+    ) {
       self.id = id
+      self.terms = terms
       self.session = session
       self.models = Dictionary(models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
       self.maxActive = maxActive
@@ -37,6 +55,8 @@ public actor NodePool {
     public let nodeID: UInt64
     public let session: WireSession
     public let address: String
+    /// Where the node is paid and at what price coefficient.
+    public let terms: NodeTerms
   }
 
   private struct Waiter {
@@ -53,10 +73,14 @@ public actor NodePool {
   public init(maxQueuedRequests: Int) { self.maxQueued = maxQueuedRequests }
 
   /// Adds a connected node; returns its id.
-  public func add(session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String) -> UInt64 {
+  public func add(
+    session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String,
+    terms: NodeTerms = NodeTerms()
+  ) -> UInt64 {
     let id = nextID
     nextID += 1
-    nodes[id] = Entry(id: id, session: session, models: models, maxActive: max(1, maxActive), address: address)
+    nodes[id] = Entry(
+      id: id, session: session, models: models, maxActive: max(1, maxActive), address: address, terms: terms)
     serveWaiters()
     return id
   }
@@ -114,7 +138,7 @@ public actor NodePool {
     let candidates = nodes.values.filter { $0.models[model] != nil && $0.active < $0.maxActive }
     guard let best = candidates.min(by: { $0.score < $1.score }) else { return nil }
     best.active += 1
-    return Lease(nodeID: best.id, session: best.session, address: best.address)
+    return Lease(nodeID: best.id, session: best.session, address: best.address, terms: best.terms)
   }
 
   private func serveWaiters() {

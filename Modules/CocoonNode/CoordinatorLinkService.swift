@@ -3,6 +3,7 @@ public import CocoonWire
 public import Logging
 import SwiftProtobuf
 public import ServiceLifecycle
+import Synchronization
 
 /// Keeps the node connected to one coordinator: connects out, says which models it serves, serves queries, and
 /// reconnects with exponential backoff (and jitter) whenever the connection fails.
@@ -13,13 +14,16 @@ public struct CoordinatorLinkService: Service {
   let models: LoadedModels
   let handler: NodeQueryHandler
   let maxActiveRequests: Int
+  let payments: NodePayments?
   let settings: WireSession.Settings
   let logger: Logger
 
   public init(
     endpoint: Endpoint, transport: any Transport, security: TransportSecurity, models: LoadedModels,
-    handler: NodeQueryHandler, maxActiveRequests: Int, settings: WireSession.Settings = .init(), logger: Logger
+    handler: NodeQueryHandler, maxActiveRequests: Int, payments: NodePayments? = nil,
+    settings: WireSession.Settings = .init(), logger: Logger
   ) {
+    self.payments = payments
     self.endpoint = endpoint
     self.transport = transport
     self.security = security
@@ -38,22 +42,24 @@ public struct CoordinatorLinkService: Service {
       var backoff = Backoff()
       while !Task.isCancelled {
         let started = ContinuousClock.now
+        let connected = ConnectedFlag()
         do {
-          try await connectOnce()
+          try await connectOnce(connected)
         } catch is CancellationError {
           return
         } catch {
           logger.warning("coordinator connection failed", metadata: ["reason": "\(error)"])
         }
-        if ContinuousClock.now - started > .seconds(30) { backoff.reset() }
+        // Back off on consecutive failures; a connection that got through the handshake starts over.
+        if connected.isSet || ContinuousClock.now - started > .seconds(30) { backoff.reset() }
         try await Task.sleep(for: backoff.next())
       }
     }
   }
 
-  private func connectOnce() async throws {
+  private func connectOnce(_ connected: ConnectedFlag) async throws {
     let served = await models.served()
-    let hello = Cocoon_Wire_Hello.with {
+    var hello = Cocoon_Wire_Hello.with {
       $0.role = .node
       $0.node = .with {
         $0.maxActiveRequests = UInt32(maxActiveRequests)
@@ -66,12 +72,22 @@ public struct CoordinatorLinkService: Service {
         }
       }
     }
-    try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { connection in
-      let (session, _) = try await WireSession.connect(connection, hello: hello, settings: settings, logger: logger)
+    await payments?.fill(&hello.node, for: endpoint)
+    try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { [hello] connection in
+      let (session, ack) = try await WireSession.connect(connection, hello: hello, settings: settings, logger: logger)
+      let vouchers = try await payments?.receiver(for: ack)
+      connected.set()
       logger.info("connected to coordinator", metadata: ["models": "\(served.map(\.spec.name.rawValue))"])
-      try await session.run { stream in await handler.handle(stream) }
+      try await session.run { stream in await handler.handle(stream, vouchers: vouchers) }
     }
   }
+}
+
+/// Set once a connection got through the handshake.
+final class ConnectedFlag: Sendable {
+  private let value = Atomic<Bool>(false)
+  var isSet: Bool { value.load(ordering: .relaxed) }
+  func set() { value.store(true, ordering: .relaxed) }
 }
 
 /// Exponential backoff with jitter: 0.2 s doubling up to 10 s.

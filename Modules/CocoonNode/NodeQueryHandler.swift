@@ -1,3 +1,4 @@
+public import CocoonAccounting
 import CocoonCore
 public import CocoonWire
 import SwiftProtobuf
@@ -21,12 +22,16 @@ public final class NodeQueryHandler: Sendable {
   /// Requests being generated right now.
   public var activeRequests: Int { active.withLock { $0 } }
 
-  /// Handles one stream opened by the coordinator.
-  public func handle(_ stream: WireStream) async {
+  /// Handles one stream opened by the coordinator: a query, or a new earning voucher for `vouchers`.
+  public func handle(_ stream: WireStream, vouchers: VoucherReceiver? = nil) async {
     let first: Cocoon_Wire_Envelope.OneOf_Body?
     do {
       first = try await stream.next()
     } catch {
+      return
+    }
+    if case .voucher(let voucher) = first {
+      await keep(voucher, in: vouchers)
       return
     }
     guard case .runQuery(let query) = first else {
@@ -55,6 +60,21 @@ public final class NodeQueryHandler: Sendable {
     } catch {
       logger.warning("request failed", metadata: ["error": "\(error)"])
       try? await stream.send(.error(Cocoon_Wire_Error(error)))
+    }
+  }
+
+  private func keep(_ wire: Cocoon_Wire_SignedVoucher, in vouchers: VoucherReceiver?) async {
+    guard let vouchers else {
+      logger.notice("a coordinator sent a voucher but this node has no payment key; ignored")
+      return
+    }
+    do {
+      let voucher = try wire.paymentVoucher()
+      if try await vouchers.receive(voucher) == .stored {
+        logger.debug("earning voucher stored", metadata: ["sequence": "\(voucher.sequence)", "amount": "\(voucher.amount)"])
+      }
+    } catch {
+      logger.error("refused the coordinator's earning voucher", metadata: ["reason": "\(error)"])
     }
   }
 

@@ -1,3 +1,4 @@
+import CocoonAccounting
 public import CocoonConfig
 public import CocoonCore
 public import CocoonRuntime
@@ -33,7 +34,12 @@ public struct NodeRole: Sendable {
   }
 
   /// The node's services, in start order: the model loader, then one link per coordinator.
-  public func services() -> [any Service] {
+  public func services() throws -> [any Service] {
+    var payments: NodePayments?
+    if let signer = components.payment.signer {
+      let wallet = try VoucherWallet(path: VoucherWalletLocation.resolve(nil, role: .node, in: components.loaded))
+      payments = NodePayments(network: components.payment, signer: signer, wallet: wallet)
+    }
     let models = LoadedModels()
     let handler = NodeQueryHandler(models: models, maxActiveRequests: section.maxActiveRequests, logger: logger)
     let security = components.transportSecurity
@@ -46,7 +52,7 @@ public struct NodeRole: Sendable {
       services.append(
         CoordinatorLinkService(
           endpoint: endpoint, transport: components.transport, security: security, models: models, handler: handler,
-          maxActiveRequests: section.maxActiveRequests, logger: logger))
+          maxActiveRequests: section.maxActiveRequests, payments: payments, logger: logger))
     }
     return services
   }

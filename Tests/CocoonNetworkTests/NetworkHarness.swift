@@ -7,6 +7,7 @@ import CocoonWire
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// A coordinator, nodes and a client link wired in-process over the real tcp transport on loopback.
 struct NetworkHarness {
@@ -32,22 +33,34 @@ struct NetworkHarness {
   static let prices = Prices(pricePerToken: 1000, nodeFeePerToken: 800)
 
   /// Starts a coordinator on an ephemeral port; returns it once listening.
-  static func startCoordinator(in group: inout ThrowingTaskGroup<Void, any Error>, maxQueued: Int = 1024) async throws
-    -> CoordinatorServer
-  {
+  static func startCoordinator(
+    in group: inout ThrowingTaskGroup<Void, any Error>, maxQueued: Int = 1024, accounting: CoordinatorAccounting? = nil,
+    endpoint: Endpoint = Endpoint(host: "127.0.0.1", port: 0)
+  ) async throws -> CoordinatorServer {
     let pool = NodePool(maxQueuedRequests: maxQueued)
     let server = CoordinatorServer(
-      endpoint: Endpoint(host: "127.0.0.1", port: 0), transport: try await transport(), security: security(.coordinator),
-      pool: pool, clients: ClientRequestHandler(pool: pool, prices: prices, logger: logger), allowedModels: nil,
-      networkID: "test", settings: settings, logger: logger)
-    group.addTask { try await server.run() }
-    while server.listeningOn == nil { try await Task.sleep(for: .milliseconds(5)) }
+      endpoint: endpoint, transport: try await transport(), security: security(.coordinator), pool: pool,
+      clients: ClientRequestHandler(pool: pool, prices: prices, accounting: accounting, logger: logger),
+      accounting: accounting, allowedModels: nil, networkID: accounting?.network.networkID ?? "test",
+      settings: settings, logger: logger)
+    let failure = FailureBox()
+    group.addTask {
+      do { try await server.run() } catch {
+        failure.record(error)
+        throw error
+      }
+    }
+    for _ in 0..<2000 where server.listeningOn == nil {
+      if let error = failure.error { throw error }
+      try await Task.sleep(for: .milliseconds(5))
+    }
+    guard server.listeningOn != nil else { throw CocoonError(.unavailable, "the coordinator did not start listening in 10 s") }
     return server
   }
 
   /// Starts a node serving `model`, connected to `coordinator`; returns once the coordinator has it.
   static func startNode(
-    _ model: ScriptedModel, coordinator: CoordinatorServer, maxActive: Int = 4,
+    _ model: ScriptedModel, coordinator: CoordinatorServer, maxActive: Int = 4, payments: NodePayments? = nil,
     in group: inout ThrowingTaskGroup<Void, any Error>
   ) async throws {
     let before = await coordinator.pool.nodeCount
@@ -57,18 +70,19 @@ struct NetworkHarness {
     let link = CoordinatorLinkService(
       endpoint: coordinator.listeningOn!, transport: try await transport(), security: security(.node), models: models,
       handler: NodeQueryHandler(models: models, maxActiveRequests: maxActive, logger: logger),
-      maxActiveRequests: maxActive, settings: settings, logger: logger)
+      maxActiveRequests: maxActive, payments: payments, settings: settings, logger: logger)
     group.addTask { try await link.run() }
-    while await coordinator.pool.nodeCount == before { try await Task.sleep(for: .milliseconds(5)) }
+    for _ in 0..<2000 where await coordinator.pool.nodeCount == before { try await Task.sleep(for: .milliseconds(5)) }
+    guard await coordinator.pool.nodeCount > before else { throw CocoonError(.unavailable, "the node did not join in 10 s") }
   }
 
   /// Starts a client link to `coordinator`.
-  static func startClient(coordinator: CoordinatorServer, in group: inout ThrowingTaskGroup<Void, any Error>) async throws
-    -> CoordinatorLink
-  {
+  static func startClient(
+    coordinator: CoordinatorServer, payments: ClientPayments? = nil, in group: inout ThrowingTaskGroup<Void, any Error>
+  ) async throws -> CoordinatorLink {
     let link = CoordinatorLink(
       endpoints: [coordinator.listeningOn!], transport: try await transport(), security: security(.client),
-      settings: settings, connectWait: .seconds(5), logger: logger)
+      payments: payments, settings: settings, connectWait: .seconds(5), logger: logger)
     group.addTask { try await link.run() }
     return link
   }
@@ -94,4 +108,11 @@ struct NetworkHarness {
 
 func request(_ prompt: String, maxTokens: Int = 64, model: ModelID = "test-model") -> GenerationRequest {
   GenerationRequest(model: model, input: .prompt(prompt), maxTokens: maxTokens)
+}
+
+/// The error a background task ended with, for the harness to report instead of waiting forever.
+final class FailureBox: Sendable {
+  private let stored = Mutex<(any Error)?>(nil)
+  var error: (any Error)? { stored.withLock { $0 } }
+  func record(_ error: any Error) { stored.withLock { $0 = error } }
 }

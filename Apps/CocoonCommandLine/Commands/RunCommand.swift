@@ -28,7 +28,7 @@ public struct RunCommand<R: RoleDescriptor>: PluginCommand {
     let services: [any Service]
     switch R.role {
     case .node: services = try NodeRole(components: components, logger: logger).services()
-    case .coordinator: services = try CoordinatorRole(components: components, logger: logger).services()
+    case .coordinator: services = try await CoordinatorRole(components: components, logger: logger).services()
     case .client: services = try ClientRole(components: components, logger: logger).services()
     }
     logger.info("cocoon-\(R.role) running", metadata: ["config": "\(loaded.path)"])

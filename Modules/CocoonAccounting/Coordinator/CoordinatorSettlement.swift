@@ -11,14 +11,15 @@ public struct CoordinatorSettlement: Sendable {
     self.network = network
   }
 
-  /// Call on start, before serving: registers the coordinator's endpoint, releases reservations a crash left,
-  /// and refuses to go on if the database is behind the ledger's checkpoint.
+  /// Call on start, before serving: registers the coordinator's endpoint, refuses to go on if the database is
+  /// behind the ledger's checkpoint, and releases reservations a crash left.
   /// - Returns: how many interrupted reservations were released.
   /// - Throws: ``CocoonError`` `rolledBack` with the reason to show the operator.
   @discardableResult
   public func prepare(endpoint: String) async throws -> Int {
-    try await RollbackCheck.verify(store, lastCheckpoint: try await network.lastCheckpoint(coordinator: store.coordinator))
+    // Registering first: the ledger knows no checkpoint of a coordinator it has never listed.
     try await network.registerCoordinator(endpoint: endpoint)
+    try await RollbackCheck.verify(store, lastCheckpoint: try await network.lastCheckpoint(coordinator: store.coordinator))
     return try await store.recoverInterrupted()
   }
 

@@ -12,9 +12,11 @@ public struct CoordinatorSection: Decodable, Sendable, Hashable {
   public var verifiers: [PluginSelection]?
   /// Requests waiting for a free node before new ones get "overloaded".
   public var maxQueuedRequests: Int
+  /// Seconds between settlements with the ledger (submitting charges, committing a checkpoint).
+  public var settleIntervalSeconds: Int
 
   private enum CodingKeys: String, CodingKey {
-    case listen, database, attestation, transport, verifiers, maxQueuedRequests
+    case listen, database, attestation, transport, verifiers, maxQueuedRequests, settleIntervalSeconds
   }
 
   public init(from decoder: any Decoder) throws {
@@ -25,6 +27,8 @@ public struct CoordinatorSection: Decodable, Sendable, Hashable {
     transport = try container.decode(PluginSelection.self, forKey: .transport)
     verifiers = try container.decodeIfPresent([PluginSelection].self, forKey: .verifiers)
     maxQueuedRequests = try container.decodeIfPresent(Int.self, forKey: .maxQueuedRequests, in: 0...1_000_000) ?? 1024
+    settleIntervalSeconds =
+      try container.decodeIfPresent(Int.self, forKey: .settleIntervalSeconds, in: 1...86_400) ?? 30
   }
 }
 

@@ -100,6 +100,8 @@ public protocol PaymentNetwork: Sendable {
   func closeCoordinator(coordinator: String, vouchedNodeEarnings: NanoAmount) async throws
   /// Funds the ledger has paid out to an address (withdrawals, payouts, returned stakes).
   func walletBalance(address: String) async throws -> NanoAmount
+  /// Whether `address` is controlled by the Ed25519 key `publicKey` on this ledger (a client's handshake proof).
+  func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool
 }
 
 extension PaymentNetwork {
@@ -120,6 +122,10 @@ extension PaymentNetwork {
   }
 
   public func walletBalance(address: String) async throws -> NanoAmount { throw Self.unsupported("walletBalance") }
+
+  public func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool {
+    throw Self.unsupported("checking which key controls an address")
+  }
 
   private static func unsupported(_ operation: String) -> CocoonError {
     CocoonError(.unavailable, "the payment plugin \(Self.self) does not support \(operation) yet")

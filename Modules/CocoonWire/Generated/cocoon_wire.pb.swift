@@ -261,43 +261,51 @@ public nonisolated struct Cocoon_Wire_Envelope: Sendable {
 }
 
 /// First frame from each side. The connecting side sends Hello; the accepting side answers HelloAck.
-public nonisolated struct Cocoon_Wire_Hello: Sendable {
+public nonisolated struct Cocoon_Wire_Hello: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var role: Cocoon_Wire_Role = .unspecified
+  public var role: Cocoon_Wire_Role {
+    get {_storage._role}
+    set {_uniqueStorage()._role = newValue}
+  }
 
-  public var minVersion: UInt32 = 0
+  public var minVersion: UInt32 {
+    get {_storage._minVersion}
+    set {_uniqueStorage()._minVersion = newValue}
+  }
 
-  public var maxVersion: UInt32 = 0
+  public var maxVersion: UInt32 {
+    get {_storage._maxVersion}
+    set {_uniqueStorage()._maxVersion = newValue}
+  }
 
   /// set by nodes
   public var node: Cocoon_Wire_NodeParams {
-    get {_node ?? Cocoon_Wire_NodeParams()}
-    set {_node = newValue}
+    get {_storage._node ?? Cocoon_Wire_NodeParams()}
+    set {_uniqueStorage()._node = newValue}
   }
   /// Returns true if `node` has been explicitly set.
-  public var hasNode: Bool {self._node != nil}
+  public var hasNode: Bool {_storage._node != nil}
   /// Clears the value of `node`. Subsequent reads from it will return its default value.
-  public mutating func clearNode() {self._node = nil}
+  public mutating func clearNode() {_uniqueStorage()._node = nil}
 
   /// set by clients
   public var client: Cocoon_Wire_ClientParams {
-    get {_client ?? Cocoon_Wire_ClientParams()}
-    set {_client = newValue}
+    get {_storage._client ?? Cocoon_Wire_ClientParams()}
+    set {_uniqueStorage()._client = newValue}
   }
   /// Returns true if `client` has been explicitly set.
-  public var hasClient: Bool {self._client != nil}
+  public var hasClient: Bool {_storage._client != nil}
   /// Clears the value of `client`. Subsequent reads from it will return its default value.
-  public mutating func clearClient() {self._client = nil}
+  public mutating func clearClient() {_uniqueStorage()._client = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _node: Cocoon_Wire_NodeParams? = nil
-  fileprivate var _client: Cocoon_Wire_ClientParams? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Cocoon_Wire_NodeParams: Sendable {
@@ -315,9 +323,21 @@ public nonisolated struct Cocoon_Wire_NodeParams: Sendable {
   /// basis points, 10000 = x1.0
   public var priceCoefficient: UInt64 = 0
 
+  /// the latest earning voucher this coordinator gave the node, if any
+  public var lastVoucher: Cocoon_Wire_SignedVoucher {
+    get {_lastVoucher ?? Cocoon_Wire_SignedVoucher()}
+    set {_lastVoucher = newValue}
+  }
+  /// Returns true if `lastVoucher` has been explicitly set.
+  public var hasLastVoucher: Bool {self._lastVoucher != nil}
+  /// Clears the value of `lastVoucher`. Subsequent reads from it will return its default value.
+  public mutating func clearLastVoucher() {self._lastVoucher = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _lastVoucher: Cocoon_Wire_SignedVoucher? = nil
 }
 
 public nonisolated struct Cocoon_Wire_ServedModel: Sendable {
@@ -343,9 +363,29 @@ public nonisolated struct Cocoon_Wire_ClientParams: Sendable {
 
   public var ledgerAddress: String = String()
 
+  /// Proof that the client controls ledger_address: its ledger key signs ClientLedgerProof's bytes
+  /// ("cocoon-client-hello-v1", network, address, signed_at_unix_ms).
+  public var ledgerPublicKey: Data = Data()
+
+  public var signedAtUnixMs: UInt64 = 0
+
+  public var ledgerSignature: Data = Data()
+
+  /// the latest charge voucher this coordinator gave the client, if any
+  public var lastVoucher: Cocoon_Wire_SignedVoucher {
+    get {_lastVoucher ?? Cocoon_Wire_SignedVoucher()}
+    set {_lastVoucher = newValue}
+  }
+  /// Returns true if `lastVoucher` has been explicitly set.
+  public var hasLastVoucher: Bool {self._lastVoucher != nil}
+  /// Clears the value of `lastVoucher`. Subsequent reads from it will return its default value.
+  public mutating func clearLastVoucher() {self._lastVoucher = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _lastVoucher: Cocoon_Wire_SignedVoucher? = nil
 }
 
 public nonisolated struct Cocoon_Wire_HelloAck: Sendable {
@@ -551,11 +591,22 @@ public nonisolated struct Cocoon_Wire_FinalAnswer: Sendable {
   /// what the client is charged for this request (set by the coordinator)
   public var costNano: UInt64 = 0
 
+  /// the client's new cumulative charge voucher (set by the coordinator)
+  public var voucher: Cocoon_Wire_SignedVoucher {
+    get {_voucher ?? Cocoon_Wire_SignedVoucher()}
+    set {_voucher = newValue}
+  }
+  /// Returns true if `voucher` has been explicitly set.
+  public var hasVoucher: Bool {self._voucher != nil}
+  /// Clears the value of `voucher`. Subsequent reads from it will return its default value.
+  public mutating func clearVoucher() {self._voucher = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _usage: Cocoon_Wire_TokenUsage? = nil
+  fileprivate var _voucher: Cocoon_Wire_SignedVoucher? = nil
 }
 
 public nonisolated struct Cocoon_Wire_Error: Sendable {
@@ -956,51 +1007,95 @@ nonisolated extension Cocoon_Wire_Hello: SwiftProtobuf.Message, SwiftProtobuf._M
   public static let protoMessageName: String = _protobuf_package + ".Hello"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}role\0\u{3}min_version\0\u{3}max_version\0\u{1}node\0\u{1}client\0")
 
+  fileprivate class _StorageClass {
+    var _role: Cocoon_Wire_Role = .unspecified
+    var _minVersion: UInt32 = 0
+    var _maxVersion: UInt32 = 0
+    var _node: Cocoon_Wire_NodeParams? = nil
+    var _client: Cocoon_Wire_ClientParams? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _role = source._role
+      _minVersion = source._minVersion
+      _maxVersion = source._maxVersion
+      _node = source._node
+      _client = source._client
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularEnumField(value: &self.role) }()
-      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.minVersion) }()
-      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.maxVersion) }()
-      case 4: try { try decoder.decodeSingularMessageField(value: &self._node) }()
-      case 5: try { try decoder.decodeSingularMessageField(value: &self._client) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularEnumField(value: &_storage._role) }()
+        case 2: try { try decoder.decodeSingularUInt32Field(value: &_storage._minVersion) }()
+        case 3: try { try decoder.decodeSingularUInt32Field(value: &_storage._maxVersion) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._node) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._client) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if self.role != .unspecified {
-      try visitor.visitSingularEnumField(value: self.role, fieldNumber: 1)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._role != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._role, fieldNumber: 1)
+      }
+      if _storage._minVersion != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._minVersion, fieldNumber: 2)
+      }
+      if _storage._maxVersion != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._maxVersion, fieldNumber: 3)
+      }
+      try { if let v = _storage._node {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._client {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
     }
-    if self.minVersion != 0 {
-      try visitor.visitSingularUInt32Field(value: self.minVersion, fieldNumber: 2)
-    }
-    if self.maxVersion != 0 {
-      try visitor.visitSingularUInt32Field(value: self.maxVersion, fieldNumber: 3)
-    }
-    try { if let v = self._node {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
-    } }()
-    try { if let v = self._client {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
-    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Cocoon_Wire_Hello, rhs: Cocoon_Wire_Hello) -> Bool {
-    if lhs.role != rhs.role {return false}
-    if lhs.minVersion != rhs.minVersion {return false}
-    if lhs.maxVersion != rhs.maxVersion {return false}
-    if lhs._node != rhs._node {return false}
-    if lhs._client != rhs._client {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._role != rhs_storage._role {return false}
+        if _storage._minVersion != rhs_storage._minVersion {return false}
+        if _storage._maxVersion != rhs_storage._maxVersion {return false}
+        if _storage._node != rhs_storage._node {return false}
+        if _storage._client != rhs_storage._client {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1008,7 +1103,7 @@ nonisolated extension Cocoon_Wire_Hello: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension Cocoon_Wire_NodeParams: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".NodeParams"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}models\0\u{3}max_active_requests\0\u{3}ledger_address\0\u{3}price_coefficient\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}models\0\u{3}max_active_requests\0\u{3}ledger_address\0\u{3}price_coefficient\0\u{3}last_voucher\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1020,12 +1115,17 @@ nonisolated extension Cocoon_Wire_NodeParams: SwiftProtobuf.Message, SwiftProtob
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.maxActiveRequests) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.ledgerAddress) }()
       case 4: try { try decoder.decodeSingularUInt64Field(value: &self.priceCoefficient) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._lastVoucher) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.models.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.models, fieldNumber: 1)
     }
@@ -1038,6 +1138,9 @@ nonisolated extension Cocoon_Wire_NodeParams: SwiftProtobuf.Message, SwiftProtob
     if self.priceCoefficient != 0 {
       try visitor.visitSingularUInt64Field(value: self.priceCoefficient, fieldNumber: 4)
     }
+    try { if let v = self._lastVoucher {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1046,6 +1149,7 @@ nonisolated extension Cocoon_Wire_NodeParams: SwiftProtobuf.Message, SwiftProtob
     if lhs.maxActiveRequests != rhs.maxActiveRequests {return false}
     if lhs.ledgerAddress != rhs.ledgerAddress {return false}
     if lhs.priceCoefficient != rhs.priceCoefficient {return false}
+    if lhs._lastVoucher != rhs._lastVoucher {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1093,7 +1197,7 @@ nonisolated extension Cocoon_Wire_ServedModel: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Cocoon_Wire_ClientParams: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ClientParams"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ledger_address\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}ledger_address\0\u{3}ledger_public_key\0\u{3}signed_at_unix_ms\0\u{3}ledger_signature\0\u{3}last_voucher\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1102,20 +1206,44 @@ nonisolated extension Cocoon_Wire_ClientParams: SwiftProtobuf.Message, SwiftProt
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.ledgerAddress) }()
+      case 2: try { try decoder.decodeSingularBytesField(value: &self.ledgerPublicKey) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.signedAtUnixMs) }()
+      case 4: try { try decoder.decodeSingularBytesField(value: &self.ledgerSignature) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._lastVoucher) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.ledgerAddress.isEmpty {
       try visitor.visitSingularStringField(value: self.ledgerAddress, fieldNumber: 1)
     }
+    if !self.ledgerPublicKey.isEmpty {
+      try visitor.visitSingularBytesField(value: self.ledgerPublicKey, fieldNumber: 2)
+    }
+    if self.signedAtUnixMs != 0 {
+      try visitor.visitSingularUInt64Field(value: self.signedAtUnixMs, fieldNumber: 3)
+    }
+    if !self.ledgerSignature.isEmpty {
+      try visitor.visitSingularBytesField(value: self.ledgerSignature, fieldNumber: 4)
+    }
+    try { if let v = self._lastVoucher {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Cocoon_Wire_ClientParams, rhs: Cocoon_Wire_ClientParams) -> Bool {
     if lhs.ledgerAddress != rhs.ledgerAddress {return false}
+    if lhs.ledgerPublicKey != rhs.ledgerPublicKey {return false}
+    if lhs.signedAtUnixMs != rhs.signedAtUnixMs {return false}
+    if lhs.ledgerSignature != rhs.ledgerSignature {return false}
+    if lhs._lastVoucher != rhs._lastVoucher {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1530,7 +1658,7 @@ nonisolated extension Cocoon_Wire_TokenUsage: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Cocoon_Wire_FinalAnswer: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".FinalAnswer"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}finish_reason\0\u{1}usage\0\u{3}cost_nano\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}finish_reason\0\u{1}usage\0\u{3}cost_nano\0\u{1}voucher\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1541,6 +1669,7 @@ nonisolated extension Cocoon_Wire_FinalAnswer: SwiftProtobuf.Message, SwiftProto
       case 1: try { try decoder.decodeSingularEnumField(value: &self.finishReason) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._usage) }()
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self.costNano) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._voucher) }()
       default: break
       }
     }
@@ -1560,6 +1689,9 @@ nonisolated extension Cocoon_Wire_FinalAnswer: SwiftProtobuf.Message, SwiftProto
     if self.costNano != 0 {
       try visitor.visitSingularUInt64Field(value: self.costNano, fieldNumber: 3)
     }
+    try { if let v = self._voucher {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1567,6 +1699,7 @@ nonisolated extension Cocoon_Wire_FinalAnswer: SwiftProtobuf.Message, SwiftProto
     if lhs.finishReason != rhs.finishReason {return false}
     if lhs._usage != rhs._usage {return false}
     if lhs.costNano != rhs.costNano {return false}
+    if lhs._voucher != rhs._voucher {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

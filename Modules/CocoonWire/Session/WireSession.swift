@@ -188,7 +188,7 @@ public final class WireSession: Sendable {
 
   static func endsStream(_ body: Cocoon_Wire_Envelope.OneOf_Body) -> Bool {
     switch body {
-    case .finalAnswer, .error, .modelList: true
+    case .finalAnswer, .error, .modelList, .voucher: true
     default: false
     }
   }

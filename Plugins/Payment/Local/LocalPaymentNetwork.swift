@@ -1,6 +1,6 @@
 public import CocoonCore
 import CocoonAccounting
-import Foundation
+public import Foundation
 
 /// The ``PaymentNetwork`` of one party on a ``LocalLedger``: reads anything; signs and sends operations with the
 /// party's key, and refuses to act for another address.
@@ -71,6 +71,11 @@ public struct LocalPaymentNetwork: PaymentNetwork {
 
   public func walletBalance(address: String) async throws -> NanoAmount {
     try await ledger.walletBalance(address: address)
+  }
+
+  /// On the local ledger an address is the hex of its Ed25519 public key.
+  public func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool {
+    address == publicKey.hexEncoded
   }
 
   private func send(

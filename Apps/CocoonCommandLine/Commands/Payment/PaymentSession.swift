@@ -44,8 +44,7 @@ struct PaymentSession {
 
   /// The voucher wallet's path.
   func walletPath(_ options: PaymentOptions) -> String {
-    let path = options.wallet ?? ".cocoon/vouchers/\(role).json"
-    return path.hasPrefix("/") ? path : loaded.directory + "/" + path
+    VoucherWalletLocation.resolve(options.wallet, role: role, in: loaded)
   }
 
   /// The coordinator's address: the option, else the registered coordinator at an endpoint this role's config
