@@ -3,13 +3,16 @@ import Foundation
 import TON
 import Testing
 
-/// The code the library embeds is the committed build output. `Tools/build-contracts --check` (run by Tools/test)
-/// reassembles the Fift sources and fails when the committed BoCs, hashes or Swift constants differ.
+/// The code the library embeds is the committed build output. `Tools/build-contracts --check` reassembles the Fift
+/// sources with tonpy and fails when the committed BoCs, hashes or Swift constants differ: Tools/test always runs it
+/// (installing tonpy into .tools/venv-fift), and the test below runs it when that venv is already there.
 @Suite("Committed contract code")
 struct ContractCodeTests {
-  static let contracts = URL(fileURLWithPath: #filePath)
+  static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Plugins/Payment/TON/Contracts")
+  static let venvReady = FileManager.default.fileExists(atPath: root.appendingPathComponent(".tools/venv-fift/.installed").path)
+
+  static let contracts = root.appendingPathComponent("Plugins/Payment/TON/Contracts")
 
   @Test("embedded code, build/*.boc and build/hashes.txt agree", arguments: CocoonContract.allCases)
   func manifest(contract: CocoonContract) throws {
@@ -23,5 +26,18 @@ struct ContractCodeTests {
     let code = try contract.code
     #expect(code.hashHex == hashes[contract.rawValue])
     #expect(committed.hashHex == code.hashHex)
+  }
+
+  @Test(
+    "cross-check tonpy Fift: Tools/build-contracts --check reassembles the committed BoCs",
+    .enabled(if: venvReady, "tonpy is not installed in .tools/venv-fift: Tools/test runs the check (and installs it)"))
+  func reassemble() throws {
+    let process = Process()
+    process.executableURL = Self.root.appendingPathComponent("Tools/build-contracts")
+    process.arguments = ["--check"]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "the committed contract code differs from what fift/*.fif assemble to")
   }
 }

@@ -7,7 +7,7 @@ import Testing
 /// Gas used per operation, printed for the README's table and bounded (generously) so regressions show.
 func expectGas(_ transaction: TransactionInfo?, _ operation: String, below bound: UInt64, sourceLocation: SourceLocation = #_sourceLocation) {
   let gas = transaction?.gasUsed ?? 0
-  print("gas \(operation): \(gas)")
+  print("gas \(operation): \(gas) gas, \(transaction?.totalFees ?? 0) nanoTON fees")
   #expect(transaction?.computeSuccess == true, "\(operation) failed with exit code \(transaction?.exitCode ?? -1)", sourceLocation: sourceLocation)
   #expect(gas > 0 && gas < bound, "\(operation) used \(gas) gas", sourceLocation: sourceLocation)
 }
