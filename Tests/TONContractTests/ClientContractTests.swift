@@ -153,6 +153,28 @@ struct ClientContractTests {
     }
   }
 
+  @Test("a closed client reopens as its next generation, where the earlier generation's vouchers do not apply")
+  func nextGeneration() throws {
+    let chain = try ContractChain()
+    let network = try CocoonNetwork(chain: chain)
+    let (first, _) = try network.openClient(owner, topUp: 2 * Self.ton)
+    let charge = try network.voucher(ContractOp.clientCharge, .charge, for: first, sequence: 1, amount: Self.ton)
+    try network.send(charge, to: first, from: coordinatorWallet)
+    try network.send(
+      try network.voucher(ContractOp.clientCloseFinal, .finalCharge, for: first, sequence: 2, amount: Self.ton), to: first,
+      from: owner)
+    try chain.expectRefusal(.wrongState, on: first) {
+      try network.send(try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: first, from: owner,
+        value: Self.ton + CocoonNetwork.fee)
+    }
+    let (second, _) = try network.openClient(owner, topUp: 2 * Self.ton, generation: 1)
+    #expect(second != first)
+    #expect(try network.clientStatus(second).generation == 1)
+    #expect(try network.coordinatorStatus().openClients == 1)
+    try chain.expectRefusal(.wrongAddress, on: second) { try network.send(charge, to: second, from: coordinatorWallet) }
+    #expect(try network.clientStatus(second).balance == 2 * Self.ton)
+  }
+
   @Test("a bounced message changes nothing")
   func bounced() throws {
     let chain = try ContractChain()

@@ -35,15 +35,17 @@ struct CocoonNetwork {
   }
 
   /// The client contract `owner` would deploy with this coordinator.
-  func client(_ owner: Address) throws -> (state: ClientContractState, address: Address) {
-    let state = coordinatorState.client(owner: owner, coordinatorAddress: coordinator)
+  func client(_ owner: Address, generation: UInt32 = 0) throws -> (state: ClientContractState, address: Address) {
+    let state = coordinatorState.client(owner: owner, coordinatorAddress: coordinator, generation: generation)
     return (state, try state.stateInit().address())
   }
 
   /// Deploys `owner`'s client contract with a first top-up.
   @discardableResult
-  func openClient(_ owner: Address, topUp: BigUInt) throws -> (address: Address, trace: ContractChain.Trace) {
-    let (state, address) = try client(owner)
+  func openClient(_ owner: Address, topUp: BigUInt, generation: UInt32 = 0) throws
+    -> (address: Address, trace: ContractChain.Trace)
+  {
+    let (state, address) = try client(owner, generation: generation)
     let trace = try chain.send(
       from: owner, to: address, value: topUp + Self.fee, body: try ContractBody.amount(ContractOp.clientTopUp, topUp),
       stateInit: try state.stateInit())

@@ -57,6 +57,7 @@ struct CoordinatorContractTests {
     // Claims from anything but its own client and node contracts are refused.
     var forged = try ContractBody.header(ContractOp.coordinatorClientNotify)
     try forged.storeAddress(clientOwner)
+    try forged.storeUInt(0, bits: 32)  // generation
     try forged.storeCoins(0)
     try forged.storeUInt(2, bits: 2)
     try chain.expectRefusal(.notChild, on: network.coordinator) {

@@ -23,6 +23,9 @@ public struct ClientContractState: Sendable, Hashable {
   public var coordinatorKey: [UInt8]
   /// Seconds from the close request to the stake's return.
   public var closeDelay: UInt32
+  /// Tells apart the successive contracts of one owner with one coordinator (a closed contract stays closed; the
+  /// client opens the next generation), so vouchers of an earlier one never apply to a later one.
+  public var generation: UInt32
   /// What the client holds here, stake included, in nanoTON.
   public var balance: BigUInt = 0
   public var stake: BigUInt = 0
@@ -34,12 +37,13 @@ public struct ClientContractState: Sendable, Hashable {
   public var unlockTime: UInt32 = 0
 
   /// The state a new client contract is deployed with.
-  public init(owner: Address, coordinator: Address, coordinatorKey: [UInt8], closeDelay: UInt32) {
+  public init(owner: Address, coordinator: Address, coordinatorKey: [UInt8], closeDelay: UInt32, generation: UInt32 = 0) {
     phase = .new
     self.owner = owner
     self.coordinator = coordinator
     self.coordinatorKey = coordinatorKey
     self.closeDelay = closeDelay
+    self.generation = generation
   }
 
   /// The data cell.
@@ -49,6 +53,7 @@ public struct ClientContractState: Sendable, Hashable {
     try parameters.storeAddress(coordinator)
     try parameters.storeBytes(coordinatorKey)
     try parameters.storeUInt(UInt64(closeDelay), bits: 32)
+    try parameters.storeUInt(UInt64(generation), bits: 32)
     var builder = CellBuilder()
     try builder.storeUInt(UInt64(phase.rawValue), bits: 2)
     try builder.storeCoins(balance)
@@ -76,12 +81,13 @@ public struct ClientContractState: Sendable, Hashable {
     coordinator = try parameters.loadRequiredAddress()
     coordinatorKey = try parameters.loadBytes(32)
     closeDelay = UInt32(try parameters.loadUInt(bits: 32))
+    generation = UInt32(try parameters.loadUInt(bits: 32))
     try parameters.expectEnd("client contract parameters")
   }
 
   /// Decodes `get_client_state`.
   public init(stack: [TVMValue]) throws {
-    var reader = try StackReader(stack, count: 10, method: "get_client_state")
+    var reader = try StackReader(stack, count: 11, method: "get_client_state")
     guard let phase = Phase(rawValue: try reader.integer()) else { throw TONError(.invalidValue, "bad phase") }
     self.phase = phase
     owner = try reader.address()
@@ -93,6 +99,7 @@ public struct ClientContractState: Sendable, Hashable {
     charged = try reader.uint()
     sequence = try reader.integer()
     unlockTime = try reader.integer()
+    generation = try reader.integer()
   }
 
   /// The deploy state of the contract for this (new) state.
@@ -100,9 +107,12 @@ public struct ClientContractState: Sendable, Hashable {
 
   /// The address of the client contract of `owner` with this coordinator (what the coordinator contract checks).
   public static func address(
-    owner: Address, coordinator: Address, coordinatorKey: [UInt8], closeDelay: UInt32, workchain: Int32 = 0
+    owner: Address, coordinator: Address, coordinatorKey: [UInt8], closeDelay: UInt32, generation: UInt32 = 0,
+    workchain: Int32 = 0
   ) throws -> Address {
-    try ClientContractState(owner: owner, coordinator: coordinator, coordinatorKey: coordinatorKey, closeDelay: closeDelay)
-      .stateInit().address(workchain: workchain)
+    try ClientContractState(
+      owner: owner, coordinator: coordinator, coordinatorKey: coordinatorKey, closeDelay: closeDelay,
+      generation: generation
+    ).stateInit().address(workchain: workchain)
   }
 }

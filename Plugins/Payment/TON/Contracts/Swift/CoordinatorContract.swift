@@ -71,9 +71,11 @@ public struct CoordinatorContractState: Sendable, Hashable {
   /// The deploy state of the contract for this (new) state.
   public func stateInit() throws -> StateInit { try CocoonContract.coordinator.stateInit(data: dataCell()) }
 
-  /// The state of the client contract `owner` deploys for this coordinator contract at `address`.
-  public func client(owner: Address, coordinatorAddress: Address) -> ClientContractState {
-    ClientContractState(owner: owner, coordinator: coordinatorAddress, coordinatorKey: key, closeDelay: clientCloseDelay)
+  /// The state of the client contract `owner` deploys (as its `generation`) for this coordinator contract.
+  public func client(owner: Address, coordinatorAddress: Address, generation: UInt32 = 0) -> ClientContractState {
+    ClientContractState(
+      owner: owner, coordinator: coordinatorAddress, coordinatorKey: key, closeDelay: clientCloseDelay,
+      generation: generation)
   }
 
   /// The state of the node contract for `owner` and this coordinator contract at `address`.
