@@ -34,9 +34,38 @@ struct CoordinatorContractTests {
     try chain.expectRefusal(.wrongNetwork, on: network.coordinator) {
       try network.send(try checkpoint(network, 8, globalID: NetworkGlobalID.testnet), to: network.coordinator, from: submitter)
     }
+    try chain.expectRefusal(.lowValue, on: network.coordinator) {
+      try network.send(try checkpoint(network, 8), to: network.coordinator, from: submitter, value: 20_000_000)
+    }
     try network.send(try checkpoint(network, 8), to: network.coordinator, from: submitter)
     state = try network.coordinatorStatus()
     #expect(state.checkpointSequence == 8 && state.stake == 5 * Self.ton)
+    try chain.expectRefusal(.notOwner, on: network.coordinator) {
+      try network.send(try ContractBody.amount(ContractOp.coordinatorAddStake, Self.ton), to: network.coordinator,
+        from: submitter, value: 2 * Self.ton)
+    }
+    try chain.expectRefusal(.lowValue, on: network.coordinator) {
+      try network.send(try ContractBody.amount(ContractOp.coordinatorAddStake, Self.ton), to: network.coordinator,
+        from: network.coordinatorOwner, value: Self.ton + 10_000_000)
+    }
+  }
+
+  @Test("a client contract that names this coordinator with another key is not counted, and its refused notice bounces")
+  func foreignClient() throws {
+    let chain = try ContractChain()
+    let network = try CocoonNetwork(chain: chain)
+    let otherKey = try KeyPair(seed: [UInt8](repeating: 0xC9, count: 32)).publicKey
+    let owner = ContractChain.wallet(0xA7)
+    let foreign = ClientContractState(owner: owner, coordinator: network.coordinator, coordinatorKey: otherKey, closeDelay: 3_600)
+    let address = try foreign.stateInit().address()
+    let coordinatorData = try chain.data(network.coordinator)
+    let trace = try chain.send(
+      from: owner, to: address, value: 2 * Self.ton, body: try ContractBody.amount(ContractOp.clientTopUp, Self.ton),
+      stateInit: try foreign.stateInit())
+    #expect(trace.on(network.coordinator)?.exitCode == ContractExitCode.notChild.rawValue)
+    #expect(try chain.data(network.coordinator) == coordinatorData)
+    #expect(trace.steps.last?.address == address && trace.steps.last?.message.bounced == true)
+    #expect(try network.clientStatus(address).balance == Self.ton)
   }
 
   @Test("close only with every client closed and every vouched payout paid; senders must be its own contracts")
