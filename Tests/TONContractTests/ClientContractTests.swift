@@ -23,13 +23,16 @@ struct ClientContractTests {
     #expect(try ClientContractState(dataCell: #require(try chain.data(client))) == state)
     #expect(try network.coordinatorStatus().openClients == 1)
 
-    let topUp = try network.send(try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: client, from: owner,
+    let topUp = try network.send(
+      try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: client, from: owner,
       value: Self.ton + CocoonNetwork.fee)
     expectGas(topUp.first, "client top_up", below: 15_000)
-    let stake = try network.send(try ContractBody.amount(ContractOp.clientIncreaseStake, 2 * Self.ton), to: client, from: owner)
+    let stake = try network.send(
+      try ContractBody.amount(ContractOp.clientIncreaseStake, 2 * Self.ton), to: client, from: owner)
     expectGas(stake.first, "client increase_stake", below: 15_000)
     let ownerBefore = try chain.balance(owner)
-    let withdraw = try network.send(try ContractBody.amount(ContractOp.clientWithdraw, 3 * Self.ton), to: client, from: owner)
+    let withdraw = try network.send(
+      try ContractBody.amount(ContractOp.clientWithdraw, 3 * Self.ton), to: client, from: owner)
     expectGas(withdraw.first, "client withdraw", below: 15_000)
     #expect(try chain.balance(owner) > ownerBefore + 3 * Self.ton)
     state = try network.clientStatus(client)
@@ -39,10 +42,12 @@ struct ClientContractTests {
     let charge = try network.send(first, to: client, from: coordinatorWallet)
     expectGas(charge.first, "client charge (voucher)", below: 25_000)
     expectGas(charge.on(network.coordinator), "coordinator client_notify (payment)", below: 30_000)
-    let second = try network.voucher(ContractOp.clientCharge, .charge, for: client, sequence: 2, amount: 3 * Self.ton / 2)
+    let second = try network.voucher(
+      ContractOp.clientCharge, .charge, for: client, sequence: 2, amount: 3 * Self.ton / 2)
     try network.send(second, to: client, from: coordinatorWallet)
     state = try network.clientStatus(client)
-    #expect(state.balance == 8 * Self.ton - 3 * Self.ton / 2 && state.charged == 3 * Self.ton / 2 && state.sequence == 2)
+    #expect(
+      state.balance == 8 * Self.ton - 3 * Self.ton / 2 && state.charged == 3 * Self.ton / 2 && state.sequence == 2)
     #expect(try network.coordinatorStatus().earned == 3 * Self.ton / 2)
 
     // Close: everything above the stake returns at once; the stake waits for the delay; charges still apply.
@@ -81,22 +86,34 @@ struct ClientContractTests {
       try network.voucher(ContractOp.clientCharge, .charge, for: client, sequence: 5, amount: 2 * Self.ton), to: client,
       from: coordinatorWallet)
     let stranger = try KeyPair(seed: [UInt8](repeating: 0xEE, count: 32))
-    func charge(_ sequence: UInt64, _ amount: BigUInt, kind: SignedPayload.Kind = .charge, contract: Address? = nil,
-      keys: KeyPair? = nil, globalID: Int32? = nil) throws -> Cell {
-      try network.voucher(ContractOp.clientCharge, kind, for: contract ?? client, sequence: sequence, amount: amount,
+    func charge(
+      _ sequence: UInt64, _ amount: BigUInt, kind: SignedPayload.Kind = .charge, contract: Address? = nil,
+      keys: KeyPair? = nil, globalID: Int32? = nil
+    ) throws -> Cell {
+      try network.voucher(
+        ContractOp.clientCharge, kind, for: contract ?? client, sequence: sequence, amount: amount,
         keys: keys, globalID: globalID)
     }
     let cases: [(ContractExitCode, Cell, Address, BigUInt)] = [
       (.badSignature, try charge(6, 3 * Self.ton, keys: stranger), coordinatorWallet, CocoonNetwork.fee),
       (.wrongKind, try charge(6, 3 * Self.ton, kind: .payout), coordinatorWallet, CocoonNetwork.fee),
       (.wrongAddress, try charge(6, 3 * Self.ton, contract: other), coordinatorWallet, CocoonNetwork.fee),
-      (.wrongNetwork, try charge(6, 3 * Self.ton, globalID: NetworkGlobalID.testnet), coordinatorWallet, CocoonNetwork.fee),
+      (
+        .wrongNetwork, try charge(6, 3 * Self.ton, globalID: NetworkGlobalID.testnet), coordinatorWallet,
+        CocoonNetwork.fee
+      ),
       (.replayed, try charge(5, 3 * Self.ton), coordinatorWallet, CocoonNetwork.fee),
       (.amountDecreased, try charge(6, Self.ton), coordinatorWallet, CocoonNetwork.fee),
       (.insufficientFunds, try charge(6, 13 * Self.ton), coordinatorWallet, CocoonNetwork.fee),
       (.lowValue, try charge(6, 3 * Self.ton), coordinatorWallet, 20_000_000),
-      (.insufficientFunds, try ContractBody.amount(ContractOp.clientWithdraw, 4 * Self.ton + 1), owner, CocoonNetwork.fee),
-      (.insufficientFunds, try ContractBody.amount(ContractOp.clientIncreaseStake, 4 * Self.ton + 1), owner, CocoonNetwork.fee),
+      (
+        .insufficientFunds, try ContractBody.amount(ContractOp.clientWithdraw, 4 * Self.ton + 1), owner,
+        CocoonNetwork.fee
+      ),
+      (
+        .insufficientFunds, try ContractBody.amount(ContractOp.clientIncreaseStake, 4 * Self.ton + 1), owner,
+        CocoonNetwork.fee
+      ),
       (.notOwner, try ContractBody.amount(ContractOp.clientWithdraw, Self.ton), coordinatorWallet, CocoonNetwork.fee),
       (.notOwner, try ContractBody.plain(ContractOp.clientClose), coordinatorWallet, CocoonNetwork.fee),
       (.lowValue, try ContractBody.amount(ContractOp.clientTopUp, Self.ton), owner, Self.ton + 10_000_000),
@@ -115,7 +132,8 @@ struct ClientContractTests {
       try network.send(try ContractBody.plain(ContractOp.clientClose), to: client, from: owner)
     }
     try chain.expectRefusal(.wrongState, on: client) {
-      try network.send(try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: client, from: owner,
+      try network.send(
+        try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: client, from: owner,
         value: Self.ton + CocoonNetwork.fee)
     }
     try chain.expectRefusal(.wrongState, on: client) {
@@ -130,11 +148,13 @@ struct ClientContractTests {
     let (client, _) = try network.openClient(owner, topUp: 10 * Self.ton)
     try network.send(try ContractBody.amount(ContractOp.clientIncreaseStake, 3 * Self.ton), to: client, from: owner)
     try network.send(try ContractBody.plain(ContractOp.clientClose), to: client, from: owner)
-    let final = try network.voucher(ContractOp.clientCloseFinal, .finalCharge, for: client, sequence: 1, amount: Self.ton)
+    let final = try network.voucher(
+      ContractOp.clientCloseFinal, .finalCharge, for: client, sequence: 1, amount: Self.ton)
     // A plain charge voucher cannot close, and only the owner submits the final charge.
     try chain.expectRefusal(.wrongKind, on: client) {
       try network.send(
-        try network.voucher(ContractOp.clientCloseFinal, .charge, for: client, sequence: 1, amount: Self.ton), to: client,
+        try network.voucher(ContractOp.clientCloseFinal, .charge, for: client, sequence: 1, amount: Self.ton),
+        to: client,
         from: owner)
     }
     try chain.expectRefusal(.notOwner, on: client) { try network.send(final, to: client, from: coordinatorWallet) }
@@ -161,10 +181,12 @@ struct ClientContractTests {
     let charge = try network.voucher(ContractOp.clientCharge, .charge, for: first, sequence: 1, amount: Self.ton)
     try network.send(charge, to: first, from: coordinatorWallet)
     try network.send(
-      try network.voucher(ContractOp.clientCloseFinal, .finalCharge, for: first, sequence: 2, amount: Self.ton), to: first,
+      try network.voucher(ContractOp.clientCloseFinal, .finalCharge, for: first, sequence: 2, amount: Self.ton),
+      to: first,
       from: owner)
     try chain.expectRefusal(.wrongState, on: first) {
-      try network.send(try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: first, from: owner,
+      try network.send(
+        try ContractBody.amount(ContractOp.clientTopUp, Self.ton), to: first, from: owner,
         value: Self.ton + CocoonNetwork.fee)
     }
     let (second, _) = try network.openClient(owner, topUp: 2 * Self.ton, generation: 1)
@@ -188,7 +210,10 @@ struct ClientContractTests {
 }
 
 /// A bounced message (`bounced` flag set, body `0xffffffff` and the start of the original) as the network delivers it.
-func bouncedMessage(from source: Address, to destination: Address, lt: UInt64, now: UInt32, op: UInt32 = ContractOp.coordinatorClientNotify, amount: BigUInt = 1) throws -> Cell {
+func bouncedMessage(
+  from source: Address, to destination: Address, lt: UInt64, now: UInt32,
+  op: UInt32 = ContractOp.coordinatorClientNotify, amount: BigUInt = 1
+) throws -> Cell {
   var body = CellBuilder()
   try body.storeUInt(0xffff_ffff, bits: 32)
   try body.storeUInt(UInt64(op), bits: 32)

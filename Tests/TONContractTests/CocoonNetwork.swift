@@ -80,7 +80,9 @@ struct CocoonNetwork {
 
   /// Sends `body` to `contract` from `sender` with the operation fee.
   @discardableResult
-  func send(_ body: Cell, to contract: Address, from sender: Address, value: BigUInt = fee) throws -> ContractChain.Trace {
+  func send(_ body: Cell, to contract: Address, from sender: Address, value: BigUInt = fee) throws
+    -> ContractChain.Trace
+  {
     try chain.send(from: sender, to: contract, value: value, body: body)
   }
 }

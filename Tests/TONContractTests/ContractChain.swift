@@ -39,7 +39,9 @@ final class ContractChain {
 
   init(globalID: Int32 = NetworkGlobalID.mainnet) throws {
     library = try EmulatorLibrary()
-    guard let base = library.bundledConfig else { throw TONError(.invalidValue, "config.boc is fetched with the library") }
+    guard let base = library.bundledConfig else {
+      throw TONError(.invalidValue, "config.boc is fetched with the library")
+    }
     config = try BlockchainConfig.settingGlobalID(globalID, in: base)
     self.globalID = globalID
     emulator = try TransactionEmulator(library: library, config: config, verbosity: Self.logVerbosity)
@@ -51,7 +53,8 @@ final class ContractChain {
     from source: Address, to destination: Address, value: BigUInt, body: Cell?, stateInit: StateInit? = nil,
     bounce: Bool = true
   ) throws -> Trace {
-    let message = InternalMessage(destination: destination, value: value, bounce: bounce, body: body, stateInit: stateInit)
+    let message = InternalMessage(
+      destination: destination, value: value, bounce: bounce, body: body, stateInit: stateInit)
     return try run(try message.cell(source: source, createdLT: lt, createdAt: now))
   }
 

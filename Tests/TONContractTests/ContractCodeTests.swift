@@ -10,17 +10,19 @@ import Testing
 struct ContractCodeTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let venvReady = FileManager.default.fileExists(atPath: root.appendingPathComponent(".tools/venv-fift/.installed").path)
+  static let venvReady = FileManager.default.fileExists(
+    atPath: root.appendingPathComponent(".tools/venv-fift/.installed").path)
 
   static let contracts = root.appendingPathComponent("Plugins/Payment/TON/Contracts")
 
   @Test("embedded code, build/*.boc and build/hashes.txt agree", arguments: CocoonContract.allCases)
   func manifest(contract: CocoonContract) throws {
     let manifest = try String(contentsOf: Self.contracts.appendingPathComponent("build/hashes.txt"), encoding: .utf8)
-    let hashes = Dictionary(uniqueKeysWithValues: manifest.split(separator: "\n").map {
-      let parts = $0.split(separator: " ")
-      return (String(parts[0]), String(parts[1]))
-    })
+    let hashes = Dictionary(
+      uniqueKeysWithValues: manifest.split(separator: "\n").map {
+        let parts = $0.split(separator: " ")
+        return (String(parts[0]), String(parts[1]))
+      })
     let file = try Data(contentsOf: Self.contracts.appendingPathComponent("build/\(contract.rawValue).boc"))
     let committed = try Cell.fromBoC([UInt8](file))
     let code = try contract.code

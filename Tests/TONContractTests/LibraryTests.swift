@@ -12,10 +12,15 @@ struct LibraryTests {
 
   @Test("client and node data cells round-trip, and the client's address follows from owner and coordinator")
   func storageRoundTrip() throws {
-    var client = ClientContractState(owner: a, coordinator: b, coordinatorKey: [UInt8](repeating: 9, count: 32), closeDelay: 60)
+    var client = ClientContractState(
+      owner: a, coordinator: b, coordinatorKey: [UInt8](repeating: 9, count: 32), closeDelay: 60)
     let fresh = try client.stateInit().address()
-    #expect(try ClientContractState.address(owner: a, coordinator: b, coordinatorKey: client.coordinatorKey, closeDelay: 60) == fresh)
-    #expect(try ClientContractState.address(owner: b, coordinator: b, coordinatorKey: client.coordinatorKey, closeDelay: 60) != fresh)
+    #expect(
+      try ClientContractState.address(owner: a, coordinator: b, coordinatorKey: client.coordinatorKey, closeDelay: 60)
+        == fresh)
+    #expect(
+      try ClientContractState.address(owner: b, coordinator: b, coordinatorKey: client.coordinatorKey, closeDelay: 60)
+        != fresh)
     client.phase = .closing
     client.balance = 123 * Self.ton
     client.stake = (BigUInt(1) << 120) - 1  // the largest amount Coins can carry (15 bytes)
@@ -62,7 +67,9 @@ struct LibraryTests {
         pricePerToken: 10, nodeFeePerToken: 7, minimumClientStake: 1, minimumNodeStake: 2, minimumCoordinatorStake: 3,
         clientCloseDelay: 4, coordinatorCloseDelay: 5),
       images: [[UInt8](repeating: 0xAB, count: 48): [.node, .coordinator], [0x01]: [.client]],
-      models: ["a": [UInt8](repeating: 1, count: 32), "a longer model name/with-slashes": [UInt8](repeating: 2, count: 32)],
+      models: [
+        "a": [UInt8](repeating: 1, count: 32), "a longer model name/with-slashes": [UInt8](repeating: 2, count: 32),
+      ],
       coordinators: [Registry.Coordinator(publicKey: [UInt8](repeating: 5, count: 32), contract: a, endpoint: "h:1")])
     #expect(try Registry(cell: registry.cell()) == registry)
   }

@@ -18,7 +18,8 @@ struct NodeContractTests {
     expectGas(deployed.first, "node deploy", below: 10_000)
     let before = try chain.balance(owner)
     let first = try network.send(
-      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 1, amount: Self.ton), to: node, from: submitter)
+      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 1, amount: Self.ton), to: node,
+      from: submitter)
     expectGas(first.first, "node payout (voucher)", below: 25_000)
     expectGas(first.on(network.coordinator), "coordinator pay_node", below: 30_000)
     #expect(try chain.balance(owner) > before + Self.ton)
@@ -39,11 +40,15 @@ struct NodeContractTests {
     let (node, _) = try network.openNode(owner)
     let (other, _) = try network.openNode(ContractChain.wallet(0xB2))
     try network.send(
-      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 3, amount: Self.ton), to: node, from: owner)
+      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 3, amount: Self.ton), to: node,
+      from: owner)
     let stranger = try KeyPair(seed: [UInt8](repeating: 0xEF, count: 32))
-    func payout(_ sequence: UInt64, _ amount: BigUInt, kind: SignedPayload.Kind = .payout, contract: Address? = nil,
-      keys: KeyPair? = nil, globalID: Int32? = nil) throws -> Cell {
-      try network.voucher(ContractOp.nodePayout, kind, for: contract ?? node, sequence: sequence, amount: amount,
+    func payout(
+      _ sequence: UInt64, _ amount: BigUInt, kind: SignedPayload.Kind = .payout, contract: Address? = nil,
+      keys: KeyPair? = nil, globalID: Int32? = nil
+    ) throws -> Cell {
+      try network.voucher(
+        ContractOp.nodePayout, kind, for: contract ?? node, sequence: sequence, amount: amount,
         keys: keys, globalID: globalID)
     }
     let cases: [(ContractExitCode, Cell, BigUInt)] = [
@@ -68,10 +73,12 @@ struct NodeContractTests {
     let network = try CocoonNetwork(chain: chain, stake: Self.ton)
     let (node, _) = try network.openNode(owner)
     try network.send(
-      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 1, amount: Self.ton / 2), to: node, from: owner)
+      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 1, amount: Self.ton / 2), to: node,
+      from: owner)
     let coordinatorData = try chain.data(network.coordinator)
     let trace = try network.send(
-      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 2, amount: 5 * Self.ton), to: node, from: owner)
+      try network.voucher(ContractOp.nodePayout, .payout, for: node, sequence: 2, amount: 5 * Self.ton), to: node,
+      from: owner)
     #expect(trace.on(network.coordinator)?.exitCode == ContractExitCode.insufficientFunds.rawValue)
     #expect(try chain.data(network.coordinator) == coordinatorData)
     let bounce = try #require(trace.steps.last)
@@ -81,7 +88,9 @@ struct NodeContractTests {
     #expect(state.paid == Self.ton / 2 && state.sequence == 2)
     // A bounce that does not come from the coordinator is ignored.
     let data = try chain.data(node)
-    try chain.run(try bouncedMessage(from: owner, to: node, lt: 7, now: chain.now, op: ContractOp.coordinatorPayNode, amount: Self.ton / 2))
+    try chain.run(
+      try bouncedMessage(
+        from: owner, to: node, lt: 7, now: chain.now, op: ContractOp.coordinatorPayNode, amount: Self.ton / 2))
     #expect(try chain.data(node) == data)
   }
 }

@@ -37,7 +37,8 @@ public struct ClientContractState: Sendable, Hashable {
   public var unlockTime: UInt32 = 0
 
   /// The state a new client contract is deployed with.
-  public init(owner: Address, coordinator: Address, coordinatorKey: [UInt8], closeDelay: UInt32, generation: UInt32 = 0) {
+  public init(owner: Address, coordinator: Address, coordinatorKey: [UInt8], closeDelay: UInt32, generation: UInt32 = 0)
+  {
     phase = .new
     self.owner = owner
     self.coordinator = coordinator
@@ -68,7 +69,9 @@ public struct ClientContractState: Sendable, Hashable {
   /// Reads a data cell.
   public init(dataCell: Cell) throws {
     var slice = dataCell.beginParse()
-    guard let phase = Phase(rawValue: UInt8(try slice.loadUInt(bits: 2))) else { throw TONError(.invalidCell, "bad phase") }
+    guard let phase = Phase(rawValue: UInt8(try slice.loadUInt(bits: 2))) else {
+      throw TONError(.invalidCell, "bad phase")
+    }
     self.phase = phase
     balance = try slice.loadCoins()
     stake = try slice.loadCoins()

@@ -69,7 +69,8 @@ public struct Registry: Sendable, Hashable {
   public var models: [String: [UInt8]]
   public var coordinators: [Coordinator]
 
-  public init(parameters: Parameters, images: [[UInt8]: Roles], models: [String: [UInt8]], coordinators: [Coordinator]) {
+  public init(parameters: Parameters, images: [[UInt8]: Roles], models: [String: [UInt8]], coordinators: [Coordinator])
+  {
     self.parameters = parameters
     self.images = images
     self.models = models

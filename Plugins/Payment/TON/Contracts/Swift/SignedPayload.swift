@@ -23,7 +23,9 @@ public struct SignedPayload: Sendable, Hashable {
   /// The payload cell that is signed.
   public let cell: Cell
 
-  private init(kind: Kind, contract: Address, globalID: Int32, sequence: UInt64, tail: (inout CellBuilder) throws -> Void)
+  private init(
+    kind: Kind, contract: Address, globalID: Int32, sequence: UInt64, tail: (inout CellBuilder) throws -> Void
+  )
     throws
   {
     var builder = CellBuilder()

@@ -35,7 +35,9 @@ public struct StackReader {
 
   /// An integer that fits `T`.
   public mutating func integer<T: FixedWidthInteger>(_: T.Type = T.self) throws -> T {
-    guard let value = T(exactly: try int()) else { throw TONError(.invalidValue, "stack value \(index) is out of range") }
+    guard let value = T(exactly: try int()) else {
+      throw TONError(.invalidValue, "stack value \(index) is out of range")
+    }
     return value
   }
 
@@ -48,7 +50,9 @@ public struct StackReader {
 
   /// An address (a slice holding `MsgAddressInt`).
   public mutating func address() throws -> Address {
-    guard let address = try next().address else { throw TONError(.invalidValue, "stack value \(index) is not an address") }
+    guard let address = try next().address else {
+      throw TONError(.invalidValue, "stack value \(index) is not an address")
+    }
     return address
   }
 
@@ -64,7 +68,9 @@ public struct StackReader {
 extension CellSlice {
   /// Reads an address that must be present.
   mutating func loadRequiredAddress() throws -> Address {
-    guard let address = try loadAddress() else { throw TONError(.invalidAddress, "an address was expected, not addr_none") }
+    guard let address = try loadAddress() else {
+      throw TONError(.invalidAddress, "an address was expected, not addr_none")
+    }
     return address
   }
 }
