@@ -150,6 +150,32 @@ let tonTargets: [Target] = [
   ),
 ]
 
+// MARK: - TON contracts (issue 9)
+
+let tonContractProducts: [Product] = [
+  .library(name: "CocoonTONContracts", targets: ["CocoonTONContracts"])
+]
+
+let tonContractTargets: [Target] = [
+  .target(
+    name: "CocoonTONContracts",
+    dependencies: [
+      "TON", "TONEmulator", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto"),
+    ],
+    path: "Plugins/Payment/TON/Contracts",
+    exclude: ["fift", "build", "cocoon.tlb", "README.md"],
+    swiftSettings: strictSettings
+  ),
+  .testTarget(
+    name: "TONContractTests",
+    dependencies: [
+      "TON", "TONEmulator", "CocoonTONContracts", .product(name: "BigInt", package: "BigInt"),
+    ],
+    path: "Tests/TONContractTests",
+    swiftSettings: strictSettings
+  ),
+]
+
 let package = Package(
   name: "Cocoon",
   platforms: [.macOS(.v15)],
@@ -172,7 +198,7 @@ let package = Package(
     .executable(name: "cocoon-node", targets: ["cocoon-node"]),
     .executable(name: "cocoon-coordinator", targets: ["cocoon-coordinator"]),
     .executable(name: "cocoon-client", targets: ["cocoon-client"]),
-  ] + tonProducts,
+  ] + tonProducts + tonContractProducts,
   dependencies: [
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -552,5 +578,5 @@ let package = Package(
       path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),
-  ] + tonTargets
+  ] + tonTargets + tonContractTargets
 )
