@@ -180,6 +180,8 @@ struct LocalNetworkTests {
     #expect(Self.amount("paid out", in: after) == deposit - expectedCost, "\(after)")
     let accounts = try await Self.command("coordinator", ["accounts"], config: config)
     #expect(Self.amount("balance", in: accounts) == expectedCost - expectedEarning, "\(accounts)")
+    let coordinatorClosed = try await Self.command("coordinator", ["close"], config: config)
+    #expect(Self.amount("closed coordinator", in: coordinatorClosed) == expectedCost - expectedEarning, "\(coordinatorClosed)")
   }
 }
 
