@@ -514,7 +514,8 @@ let package = Package(
     .executableTarget(
       name: "bench-routing",
       dependencies: [
-        "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP", logging,
+        "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP",
+        "CocoonAccounting", "CocoonPaymentLocal", logging,
       ],
       path: "Tools/bench/routing",
       swiftSettings: strictSettings

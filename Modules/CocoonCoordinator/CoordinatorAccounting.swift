@@ -14,6 +14,9 @@ public final class CoordinatorAccounting: Sendable {
   /// How far a client's handshake proof may be from this machine's clock.
   let proofWindow: TimeInterval
   let logger: Logger
+  /// Admissions and settlements of concurrent requests, each batch in one transaction (group commit).
+  let reservations: GroupCommit<Reservation, Void>
+  let settlements: GroupCommit<UsageReport, Settlement>
 
   public init(store: AccountingStore, network: any PaymentNetwork, proofWindow: TimeInterval = 600, logger: Logger) {
     self.store = store
@@ -21,6 +24,8 @@ public final class CoordinatorAccounting: Sendable {
     self.settlement = CoordinatorSettlement(store: store, network: network)
     self.proofWindow = proofWindow
     self.logger = logger
+    reservations = GroupCommit { batch in try await store.reserve(batch) }
+    settlements = GroupCommit { batch in try await store.settle(batch) }
   }
 
   /// The coordinator's ledger address.
@@ -97,11 +102,12 @@ public final class CoordinatorAccounting: Sendable {
   /// When the stake looks used up, it first settles this client with the ledger (submits its latest charge and
   /// reads its account, which picks up a deposit made since it connected) and tries once more.
   public func reserve(client: String, requestID: String, maxCost: NanoAmount) async throws {
+    let reservation = Reservation(client: client, requestID: requestID, maxCost: maxCost)
     do {
-      try await store.reserve(client: client, requestID: requestID, maxCost: maxCost)
+      try await reservations.submit(reservation)
     } catch let error as CocoonError where error.code == .overStake {
       try await settle(client: client)
-      do { try await store.reserve(client: client, requestID: requestID, maxCost: maxCost) } catch let error
+      do { try await reservations.submit(reservation) } catch let error
         as CocoonError where error.code == .overStake || error.code == .accountClosed
       {
         throw CocoonError(.insufficientBalance, error.reason)
@@ -121,10 +127,11 @@ public final class CoordinatorAccounting: Sendable {
     try await settlement.refresh(client: client)
   }
 
-  /// Charges a finished (or partly delivered) request and returns the vouchers, committed.
+  /// Charges a finished (or partly delivered) request and returns the vouchers, committed (with the settlements
+  /// of other requests that finished meanwhile, in one transaction).
   public func settle(requestID: String, usage: TokenUsage, node: NodeTerms) async throws -> Settlement {
-    try await store.settle(
-      requestID: requestID, usage: usage, node: node.ledgerAddress, coefficient: node.priceCoefficient)
+    try await settlements.submit(
+      UsageReport(requestID: requestID, usage: usage, node: node.ledgerAddress, coefficient: node.priceCoefficient))
   }
 
   /// Frees a reservation that will not be charged.

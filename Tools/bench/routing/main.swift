@@ -1,11 +1,16 @@
 // Measures what the network path costs: time-to-first-token through client → coordinator → node versus calling
 // the backend directly, and routed requests per second, all in one process over loopback (tcp transport).
 //
-//   swift run -c release bench-routing [--requests N] [--concurrency C]
+//   swift run -c release bench-routing [--requests N] [--concurrency C] [--paid]
+//
+// With --paid the coordinator charges every request through its accounting database on a local ledger in a
+// temporary folder (reserve, settle, vouchers: durable SQLite commits), as the default deployment does.
+import CocoonAccounting
 import CocoonClient
 import CocoonCoordinator
 import CocoonCore
 import CocoonNode
+import CocoonPaymentLocal
 import CocoonTransportTCP
 import CocoonWire
 import Foundation
@@ -41,6 +46,7 @@ func milliseconds(_ duration: Duration) -> Double {
 let requests = argument("--requests", default: 20_000)
 let concurrency = argument("--concurrency", default: 64)
 let samples = argument("--samples", default: 300)
+let paid = CommandLine.arguments.contains("--paid")
 
 var logger = Logger(label: "bench")
 logger.logLevel = .critical
@@ -52,10 +58,50 @@ func security(_ role: Role) -> TransportSecurity {
 
 let model = InstantModel(tokens: 1)
 let pool = NodePool(maxQueuedRequests: 100_000)
+let prices = Prices(pricePerToken: 1000, nodeFeePerToken: 800)
+
+/// A fresh local ledger with a funded client, and the coordinator's accounting on it.
+struct PaidSetup {
+  let accounting: CoordinatorAccounting
+  let client: ClientPayments
+  let node: NodePayments
+  let endpoint: Endpoint
+
+  init(endpoint: Endpoint, logger: Logger) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let registry = RegistrySnapshot(
+      allowedImageHashes: [:], models: [], coordinators: [], prices: prices, minimumClientStake: 1,
+      minimumNodeStake: .zero, clientCloseDelay: 0)
+    let ledger = try LocalLedger(path: directory + "/ledger.sqlite", registrySeed: registry)
+    let (coordinatorKey, clientKey, nodeKey) = (Ed25519LedgerKey(), Ed25519LedgerKey(), Ed25519LedgerKey())
+    let coordinatorNetwork = LocalPaymentNetwork(ledger: ledger, signer: coordinatorKey)
+    let clientNetwork = LocalPaymentNetwork(ledger: ledger, signer: clientKey)
+    try await coordinatorNetwork.registerCoordinator(endpoint: "\(endpoint)")
+    try await clientNetwork.deposit(client: clientKey.address, coordinator: coordinatorKey.address, amount: NanoAmount(1 << 50))
+    try await clientNetwork.increaseStake(
+      client: clientKey.address, coordinator: coordinatorKey.address, amount: NanoAmount(1 << 50))
+    let store = try AccountingStore(
+      path: directory + "/coordinator.sqlite", network: ledger.networkID, signer: coordinatorKey, prices: prices,
+      minimumStake: 1)
+    accounting = CoordinatorAccounting(store: store, network: coordinatorNetwork, logger: logger)
+    client = ClientPayments(
+      network: clientNetwork, signer: clientKey, wallet: try VoucherWallet(path: directory + "/client.json"))
+    node = NodePayments(
+      network: LocalPaymentNetwork(ledger: ledger, signer: nodeKey), signer: nodeKey,
+      wallet: try VoucherWallet(path: directory + "/node.json"))
+    self.endpoint = endpoint
+  }
+}
+
+let listen = Endpoint(host: "127.0.0.1", port: paid ? Int.random(in: 30_000...40_000) : 0)
+let payments = paid ? try await PaidSetup(endpoint: listen, logger: logger) : nil
 let coordinator = CoordinatorServer(
-  endpoint: Endpoint(host: "127.0.0.1", port: 0), transport: transport, security: security(.coordinator), pool: pool,
-  clients: ClientRequestHandler(pool: pool, prices: Prices(pricePerToken: 1000, nodeFeePerToken: 800), logger: logger),
-  allowedModels: nil, networkID: "bench", logger: logger)
+  endpoint: listen, transport: transport, security: security(.coordinator), pool: pool,
+  clients: ClientRequestHandler(pool: pool, prices: prices, accounting: payments?.accounting, logger: logger),
+  accounting: payments?.accounting, allowedModels: nil, networkID: payments?.accounting.network.networkID ?? "bench",
+  logger: logger)
+print(paid ? "paid: every request reserved, settled and vouched on a local ledger" : "unpaid (add --paid to charge)")
 
 try await withThrowingTaskGroup(of: Void.self) { group in
   group.addTask { try await coordinator.run() }
@@ -66,11 +112,12 @@ try await withThrowingTaskGroup(of: Void.self) { group in
   let node = CoordinatorLinkService(
     endpoint: coordinator.listeningOn!, transport: transport, security: security(.node), models: models,
     handler: NodeQueryHandler(models: models, maxActiveRequests: 4096, logger: logger), maxActiveRequests: 4096,
-    logger: logger)
+    payments: payments?.node, logger: logger)
   group.addTask { try await node.run() }
   while await pool.nodeCount == 0 { try await Task.sleep(for: .milliseconds(5)) }
   let client = CoordinatorLink(
-    endpoints: [coordinator.listeningOn!], transport: transport, security: security(.client), logger: logger)
+    endpoints: [coordinator.listeningOn!], transport: transport, security: security(.client),
+    payments: payments?.client, logger: logger)
   group.addTask { try await client.run() }
   let request = GenerationRequest(model: model.id, input: .prompt("a b c d"), maxTokens: 1)
 
