@@ -31,7 +31,7 @@ struct SandboxFixture {
     let library = try EmulatorLibrary()
     guard let base = library.bundledConfig else { throw TONError(.invalidValue, "config.boc is fetched with the library") }
     let config = try BlockchainConfig.settingGlobalID(TONNetworkPreset.sandboxGlobalID, in: base)
-    FileManager.default.createFile(atPath: directory + "/config.boc", contents: Data(config.toBoC()))
+    try Data(config.toBoC()).write(to: URL(fileURLWithPath: directory + "/config.boc"))
     let configuration = SandboxConfiguration(
       listen: "127.0.0.1:0", statePath: directory + "/chain.sqlite", blockchainConfigPath: directory + "/config.boc")
     let chain = try SandboxChain(configuration: configuration)
