@@ -49,7 +49,14 @@ struct IdempotencyTests {
         kind: .clientCharge, network: coordinator.networkID, coordinator: coordinator.walletAddress,
         counterparty: client.walletAddress, sequence: 1, amount: NanoAmount(500_000_000))
       let key = try #require(coordinator.signer)
-      let voucher = try unsigned.signed(by: key, signingBytes: try await coordinator.voucherSigningBytes(unsigned))
+      let signingBytes = try await coordinator.voucherSigningBytes(unsigned)
+      #expect(signingBytes.count == 32)  // the hash of the contract's charge payload cell
+      let voucher = try unsigned.signed(by: key, signingBytes: signingBytes)
+      let expectation = VoucherVerifier.Expectation(
+        network: coordinator.networkID, coordinator: coordinator.walletAddress, coordinatorKey: key.publicKey,
+        counterparty: client.walletAddress)
+      try VoucherVerifier.verify(voucher, expectation, after: nil, signingBytes: signingBytes)
+      #expect(throws: CocoonError.self) { try VoucherVerifier.verify(voucher, expectation, after: nil) }
       let signed = try await coordinator.signedVoucher(voucher)
       let signature = [UInt8](voucher.signature)
       _ = try await coordinator.sender.send(

@@ -3,6 +3,7 @@ import CocoonPaymentTON
 import Foundation
 import Logging
 import TON
+import TONSandbox
 import Testing
 
 @Suite("TON presets")
@@ -51,5 +52,15 @@ struct PresetTests {
     #expect(throws: DecodingError.self) {
       _ = try JSONDecoder().decode(TONPaymentOptions.self, from: Data(#"{"wallet": "v3"}"#.utf8))
     }
+  }
+}
+
+@Suite("The sandbox preset matches the sandbox chain")
+struct SandboxPresetTests {
+  @Test("ton-sandbox's global id is the one cocoon-ton-sandbox adds to a config without parameter 19")
+  func globalID() {
+    #expect(TONNetworkPreset.sandbox.globalID == SandboxChain.defaultGlobalID)
+    #expect(TONNetworkPreset.sandbox.networkID == "ton:\(SandboxChain.defaultGlobalID)")
+    #expect(TONNetworkPreset.sandbox.usesFaucet)
   }
 }

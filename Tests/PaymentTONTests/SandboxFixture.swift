@@ -8,8 +8,8 @@ import TON
 import TONEmulator
 import TONSandbox
 
-/// A `cocoon-ton-sandbox` chain served in-process on a free loopback port, with config parameter 19 set to the
-/// sandbox preset's global id, and TON payment networks of fresh parties on it.
+/// A `cocoon-ton-sandbox` chain served in-process on a free loopback port (with the emulator's bundled config, to
+/// which the sandbox adds its global id), and TON payment networks of fresh parties on it.
 struct SandboxFixture {
   static let available = EmulatorLibrary.resolve() != nil
   static let skipReason: Comment = "the TON emulator library is missing: run Tools/fetch-ton-emulator"
@@ -28,12 +28,8 @@ struct SandboxFixture {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-payment-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let library = try EmulatorLibrary()
-    guard let base = library.bundledConfig else { throw TONError(.invalidValue, "config.boc is fetched with the library") }
-    let config = try BlockchainConfig.settingGlobalID(TONNetworkPreset.sandboxGlobalID, in: base)
-    try Data(config.toBoC()).write(to: URL(fileURLWithPath: directory + "/config.boc"))
-    let configuration = SandboxConfiguration(
-      listen: "127.0.0.1:0", statePath: directory + "/chain.sqlite", blockchainConfigPath: directory + "/config.boc")
+    // The chain's config has no parameter 19: the sandbox sets its default global id, the preset's.
+    let configuration = SandboxConfiguration(listen: "127.0.0.1:0", statePath: directory + "/chain.sqlite")
     let chain = try SandboxChain(configuration: configuration)
     let ports = AsyncStream<Int>.makeStream()
     try await withThrowingTaskGroup(of: Void.self) { group in
