@@ -6,7 +6,7 @@ import CocoonCore
 /// payment:
 ///   plugin: ton-sandbox              # or ton-testnet / ton-mainnet
 ///   options:
-///     mnemonic_file: .cocoon/ton/coordinator.mnemonic   # 24 words; under ton-sandbox made (0600) and funded if missing
+///     keys: .cocoon/ton              # <keys>/<role>.mnemonic: 24 words; under ton-sandbox made (0600) and funded
 ///     wallet: v5r1                   # or v4r2
 ///     root_address: "0:…"            # the registry (root) contract; required on testnet and mainnet
 ///     endpoint: http://127.0.0.1:8081/api/v2   # overrides the preset's TON Center
@@ -19,14 +19,16 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
     case v4r2
   }
 
-  /// The 24-word mnemonic of this party's wallet, relative to the config file.
+  /// The 24-word mnemonic of this party's wallet, relative to the config file; default `<keys>/<role>.mnemonic`.
   public var mnemonicFile: String?
+  /// The folder of the roles' mnemonics (and, under `ton-sandbox`, the registry owner's); default `.cocoon/ton`.
+  public var keys: String?
   public var wallet: WalletVersion
   /// The root (registry) contract. Under `ton-sandbox` it may be left out: the root is then derived from the
   /// registry owner's mnemonic (`registry_mnemonic_file`) and the deployment's `registry:` section, and deployed on
   /// first use.
   public var rootAddress: String?
-  /// The registry owner's mnemonic (`ton-sandbox` only; default `.cocoon/ton/registry.mnemonic`, made if missing).
+  /// The registry owner's mnemonic (under `ton-sandbox` default `<keys>/registry.mnemonic`, made if missing).
   /// Whoever holds it can list coordinators in the registry.
   public var registryMnemonicFile: String?
   /// Overrides the preset's TON Center endpoint.
@@ -42,7 +44,7 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
   public var stateDirectory: String?
 
   enum CodingKeys: String, CodingKey {
-    case wallet, endpoint
+    case wallet, endpoint, keys
     case mnemonicFile = "mnemonic_file"
     case rootAddress = "root_address"
     case registryMnemonicFile = "registry_mnemonic_file"
@@ -53,11 +55,12 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
   }
 
   public init(
-    mnemonicFile: String? = nil, wallet: WalletVersion = .v5r1, rootAddress: String? = nil,
+    mnemonicFile: String? = nil, keys: String? = nil, wallet: WalletVersion = .v5r1, rootAddress: String? = nil,
     registryMnemonicFile: String? = nil, endpoint: String? = nil, apiKey: String? = nil, globalID: Int32? = nil,
     coordinatorStakeNano: UInt64? = nil, stateDirectory: String? = nil
   ) {
     self.mnemonicFile = mnemonicFile
+    self.keys = keys
     self.wallet = wallet
     self.rootAddress = rootAddress
     self.registryMnemonicFile = registryMnemonicFile
@@ -71,6 +74,7 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     mnemonicFile = try container.decodeIfPresent(String.self, forKey: .mnemonicFile)
+    keys = try container.decodeIfPresent(String.self, forKey: .keys)
     wallet = try container.decodeIfPresent(WalletVersion.self, forKey: .wallet) ?? .v5r1
     rootAddress = try container.decodeIfPresent(String.self, forKey: .rootAddress)
     registryMnemonicFile = try container.decodeIfPresent(String.self, forKey: .registryMnemonicFile)

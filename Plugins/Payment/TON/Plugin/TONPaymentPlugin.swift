@@ -46,7 +46,7 @@ public enum TONPaymentFactory {
     -> TONPaymentNetwork
   {
     let globalID = options.globalID ?? preset.globalID
-    let mnemonicPath = context.resolve(path: options.mnemonicFile ?? ".cocoon/ton/\(context.role).mnemonic")
+    let mnemonicPath = context.resolve(path: options.mnemonicFile ?? options.keyFolder + "/\(context.role).mnemonic")
     let (mnemonic, created) = try loadMnemonic(at: mnemonicPath, create: preset.usesFaucet, what: "mnemonic_file")
     let key = try TONLedgerKey(keyPair: try mnemonic.keyPair(), version: options.wallet, globalID: globalID)
     let center: TONCenterClient
@@ -79,7 +79,7 @@ public enum TONPaymentFactory {
   {
     var owner: KeyPair?
     if let path = options.registryMnemonicFile.map(context.resolve(path:)) ?? (preset.usesFaucet
-      ? context.resolve(path: ".cocoon/ton/registry.mnemonic") : nil)
+      ? context.resolve(path: options.keyFolder + "/registry.mnemonic") : nil)
     {
       owner = try loadMnemonic(at: path, create: preset.usesFaucet, what: "registry_mnemonic_file").mnemonic.keyPair()
     }
@@ -111,4 +111,9 @@ public enum TONPaymentFactory {
     } catch { throw CocoonError(.io, "cannot create \(what) \(path)") }
     return (mnemonic, true)
   }
+}
+
+extension TONPaymentOptions {
+  /// `keys`, or `.cocoon/ton`.
+  var keyFolder: String { keys ?? ".cocoon/ton" }
 }
