@@ -18,9 +18,15 @@ extension TONPaymentNetwork {
     }
     let entry = Registry.Coordinator(publicKey: key.keyPair.publicKey, contract: own.address, endpoint: endpoint)
     guard !registry.coordinators.contains(entry) else { return }
-    try await updateRegistry { registry in
-      registry.coordinators.removeAll { $0.publicKey == entry.publicKey }
-      registry.coordinators.append(entry)
+    for attempt in 1...3 {  // another update may take the same root sequence first: read again and retry
+      do {
+        return try await updateRegistry { registry in
+          registry.coordinators.removeAll { $0.publicKey == entry.publicKey }
+          registry.coordinators.append(entry)
+        }
+      } catch let error as CocoonError where error.code == .unavailable && attempt < 3 && root?.owner != nil {
+        try await Task.sleep(for: .seconds(preset.pollInterval))
+      }
     }
   }
 

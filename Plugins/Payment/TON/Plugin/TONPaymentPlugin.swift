@@ -2,6 +2,9 @@ import BigInt
 public import CocoonCore
 import CocoonTONContracts
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import TON
 import TONCenter
@@ -92,24 +95,28 @@ public enum TONPaymentFactory {
     return .init(address: try state.address(), owner: owner, initialState: state)
   }
 
-  /// Reads a mnemonic file, or makes one (mode 0600) when `create` is set and it is missing.
+  /// Reads a mnemonic file, or makes one (mode 0600) when `create` is set and it is missing. The new file appears
+  /// whole or not at all (written aside, then linked into place), so processes starting together share one key.
   static func loadMnemonic(at path: String, create: Bool, what: String) throws -> (mnemonic: Mnemonic, created: Bool) {
-    if FileManager.default.fileExists(atPath: path) {
-      do { return (try Mnemonic(contentsOfFile: path), false) } catch {
-        throw CocoonError(.invalidPluginOptions, "\(what) \(path) does not hold a 24-word TON mnemonic")
+    if !FileManager.default.fileExists(atPath: path) {
+      guard create else {
+        throw CocoonError(
+          .invalidPluginOptions, "\(what) \(path) does not exist; put the wallet's 24-word mnemonic there (mode 0600)")
       }
+      let mnemonic = Mnemonic.generate()
+      let aside = path + ".new-\(UUID().uuidString)"
+      do {
+        try FileManager.default.createDirectory(
+          atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        try mnemonic.write(toFile: aside)
+      } catch { throw CocoonError(.io, "cannot create \(what) \(path)") }
+      defer { unlink(aside) }
+      if link(aside, path) == 0 { return (mnemonic, true) }
+      guard errno == EEXIST else { throw CocoonError(.io, "cannot create \(what) \(path) (errno \(errno))") }
     }
-    guard create else {
-      throw CocoonError(
-        .invalidPluginOptions, "\(what) \(path) does not exist; put the wallet's 24-word mnemonic there (mode 0600)")
+    do { return (try Mnemonic(contentsOfFile: path), false) } catch {
+      throw CocoonError(.invalidPluginOptions, "\(what) \(path) does not hold a 24-word TON mnemonic")
     }
-    let mnemonic = Mnemonic.generate()
-    do {
-      try FileManager.default.createDirectory(
-        atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-      try mnemonic.write(toFile: path)
-    } catch { throw CocoonError(.io, "cannot create \(what) \(path)") }
-    return (mnemonic, true)
   }
 }
 
