@@ -4,7 +4,9 @@ import CocoonPaymentConformance
 import CocoonPaymentTON
 import Testing
 
-@Suite("The TON plugin passes the PaymentNetwork conformance suite on the sandbox", .enabled(if: SandboxFixture.available, SandboxFixture.skipReason))
+@Suite(
+  "The TON plugin passes the PaymentNetwork conformance suite on the sandbox",
+  .enabled(if: SandboxFixture.available, SandboxFixture.skipReason))
 struct ConformanceTests {
   @Test("every conformance check passes against the contracts on an in-process sandbox")
   func conformance() async throws {

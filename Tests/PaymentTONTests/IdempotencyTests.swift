@@ -9,9 +9,12 @@ import Testing
 
 @testable import CocoonPaymentTON
 
-@Suite("TON operations are idempotent across a crash between send and confirmation", .enabled(if: SandboxFixture.available, SandboxFixture.skipReason))
+@Suite(
+  "TON operations are idempotent across a crash between send and confirmation",
+  .enabled(if: SandboxFixture.available, SandboxFixture.skipReason))
 struct IdempotencyTests {
-  @Test("a deposit and a charge journaled then repeated after a restart apply once; the same message re-sent pays nothing")
+  @Test(
+    "a deposit and a charge journaled then repeated after a restart apply once; the same message re-sent pays nothing")
   func crashBetweenSendAndConfirm() async throws {
     try await SandboxFixture.with { sandbox in
       let coordinator = try await sandbox.network(.coordinator)
@@ -38,8 +41,10 @@ struct IdempotencyTests {
 
       // The restarted process repeats the deposit: it completes the journaled order instead of paying again.
       let restarted = try await sandbox.network(.client)
-      try await restarted.deposit(client: restarted.walletAddress, coordinator: coordinator.walletAddress, amount: amount)
-      let account = try await restarted.clientAccount(client: restarted.walletAddress, coordinator: coordinator.walletAddress)
+      try await restarted.deposit(
+        client: restarted.walletAddress, coordinator: coordinator.walletAddress, amount: amount)
+      let account = try await restarted.clientAccount(
+        client: restarted.walletAddress, coordinator: coordinator.walletAddress)
       #expect(account.balance == amount)
       #expect(try await center.seqno(wallet) == seqnoAfterCrash)
       #expect(try await restarted.sender.pendingOrder() == nil)
@@ -66,7 +71,8 @@ struct IdempotencyTests {
         stopAfterSending: true)
       let coordinatorAgain = try await sandbox.network(.coordinator)
       try await coordinatorAgain.submit(voucher)
-      let charged = try await coordinatorAgain.clientAccount(client: client.walletAddress, coordinator: coordinator.walletAddress)
+      let charged = try await coordinatorAgain.clientAccount(
+        client: client.walletAddress, coordinator: coordinator.walletAddress)
       #expect(charged.charged == voucher.amount)
       #expect(charged.balance.rawValue == amount.rawValue - voucher.amount.rawValue)
       await #expect(throws: CocoonError.self) { try await coordinatorAgain.submit(voucher) }

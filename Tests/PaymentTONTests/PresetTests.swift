@@ -9,7 +9,8 @@ import Testing
 @Suite("TON presets")
 struct PresetTests {
   static func make(_ name: String, json: String) async throws -> (any PaymentNetwork, String) {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-preset-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-preset-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try Mnemonic.generate().write(toFile: directory + "/wallet.mnemonic")
     let options = try JSONDecoder().decode(TONPaymentOptions.self, from: Data(json.utf8))
@@ -24,10 +25,16 @@ struct PresetTests {
 
   @Test(
     "ton-testnet and ton-mainnet decode and report their endpoint and network id without connecting",
-    arguments: [("ton-testnet", "https://testnet.toncenter.com/api/v2", "ton:-3"), ("ton-mainnet", "https://toncenter.com/api/v2", "ton:-239")])
+    arguments: [
+      ("ton-testnet", "https://testnet.toncenter.com/api/v2", "ton:-3"),
+      ("ton-mainnet", "https://toncenter.com/api/v2", "ton:-239"),
+    ])
   func presets(name: String, endpoint: String, networkID: String) async throws {
     let (network, directory) = try await Self.make(
-      name, json: #"{"mnemonic_file": "wallet.mnemonic", "api_key": "k", "root_address": "0:\#(String(repeating: "ab", count: 32))"}"#)
+      name,
+      json:
+        #"{"mnemonic_file": "wallet.mnemonic", "api_key": "k", "root_address": "0:\#(String(repeating: "ab", count: 32))"}"#
+    )
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let ton = try #require(network as? TONPaymentNetwork)
     #expect(ton.networkID == networkID)
@@ -43,7 +50,8 @@ struct PresetTests {
   @Test("the endpoint option overrides the preset; a missing mnemonic file is an error outside the sandbox")
   func overridesAndErrors() async throws {
     let (network, directory) = try await Self.make(
-      "ton-testnet", json: #"{"mnemonic_file": "wallet.mnemonic", "endpoint": "http://127.0.0.1:1/api/v2", "wallet": "v4r2"}"#)
+      "ton-testnet",
+      json: #"{"mnemonic_file": "wallet.mnemonic", "endpoint": "http://127.0.0.1:1/api/v2", "wallet": "v4r2"}"#)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     #expect((network as? TONPaymentNetwork)?.endpoint == "http://127.0.0.1:1/api/v2")
     await #expect(throws: CocoonError.self) {

@@ -3,10 +3,10 @@ import CocoonPaymentTON
 import CocoonTONContracts
 import Foundation
 import Logging
-import Testing
 import TON
 import TONEmulator
 import TONSandbox
+import Testing
 
 /// A `cocoon-ton-sandbox` chain served in-process on a free loopback port (with the emulator's bundled config, to
 /// which the sandbox adds its global id), and TON payment networks of fresh parties on it.
@@ -25,7 +25,8 @@ struct SandboxFixture {
 
   /// Runs `body` with a fresh sandbox; stops it afterwards.
   static func with(_ body: @Sendable (SandboxFixture) async throws -> Void) async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-payment-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ton-payment-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     // The chain's config has no parameter 19: the sandbox sets its default global id, the preset's.

@@ -29,7 +29,8 @@ struct TONChainReader: Sendable {
   func balance(_ address: Address) async throws -> BigUInt { try await call { try await center.balance(address) } }
 
   /// The recent transaction of `address` whose inbound message has hash `messageHash`, if any.
-  func transaction(on address: Address, inbound messageHash: [UInt8], limit: Int = 40) async throws -> TransactionInfo? {
+  func transaction(on address: Address, inbound messageHash: [UInt8], limit: Int = 40) async throws -> TransactionInfo?
+  {
     let recent = try await call { try await center.transactions(address, limit: limit) }
     for entry in recent {
       let info = try TransactionInfo(cell: try Cell.fromBoC(entry.data))

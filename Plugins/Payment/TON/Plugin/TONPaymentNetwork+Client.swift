@@ -33,7 +33,8 @@ extension TONPaymentNetwork {
     if let latest = try await latestClientContract(client: client, coordinator: coordinator) {
       target = latest
       if latest.current?.phase == .closed {
-        target = try clientContract(client: client, coordinator: coordinatorRef, generation: latest.initial.generation + 1)
+        target = try clientContract(
+          client: client, coordinator: coordinatorRef, generation: latest.initial.generation + 1)
       }
     }
     let value = BigUInt(amount.rawValue)

@@ -13,8 +13,10 @@ extension TONPaymentNetwork {
     if !(try await reader.isActive(own.address)) {
       let minimum = UInt64(exactly: registry.parameters.minimumCoordinatorStake) ?? 0
       let stake = BigUInt(coordinatorStake ?? max(minimum, 1_000_000_000))
-      try await perform("coordinator-deploy", to: own.address, value: stake + Self.operationValue,
-        stateInit: try own.state.stateInit()) { try ContractBody.amount(ContractOp.coordinatorAddStake, stake, queryID: $0) }
+      try await perform(
+        "coordinator-deploy", to: own.address, value: stake + Self.operationValue,
+        stateInit: try own.state.stateInit()
+      ) { try ContractBody.amount(ContractOp.coordinatorAddStake, stake, queryID: $0) }
     }
     let entry = Registry.Coordinator(publicKey: key.keyPair.publicKey, contract: own.address, endpoint: endpoint)
     guard !registry.coordinators.contains(entry) else { return }
@@ -64,7 +66,8 @@ extension TONPaymentNetwork {
     else { throw CocoonError(.badSignature, "the checkpoint is not signed by this coordinator's key") }
     let contract = try await coordinatorContract(coordinator)
     let payload = try SignedPayload.checkpoint(
-      contract: contract.address, globalID: globalID, sequence: checkpoint.sequence, stateHash: [UInt8](checkpoint.stateHash))
+      contract: contract.address, globalID: globalID, sequence: checkpoint.sequence,
+      stateHash: [UInt8](checkpoint.stateHash))
     let signature = try payload.signature(by: key.keyPair)
     try saveCheckpoint(checkpoint, contract: contract.address)
     try await perform("checkpoint:\(checkpoint.sequence)", to: contract.address, value: Self.operationValue) {

@@ -15,7 +15,8 @@ extension TONPaymentNetwork {
       guard let contract = try? await coordinatorState(at: entry.contract), contract.state.key == entry.publicKey
       else { continue }  // listed but not deployed (or another key): not usable
       coordinators.append(
-        RegisteredCoordinator(publicKey: Data(entry.publicKey), endpoint: entry.endpoint, address: contract.state.owner.raw))
+        RegisteredCoordinator(
+          publicKey: Data(entry.publicKey), endpoint: entry.endpoint, address: contract.state.owner.raw))
     }
     var images: [Role: Set<Data>] = [:]
     for (measurement, roles) in registry.images {
@@ -70,16 +71,21 @@ extension TONPaymentNetwork {
     guard let owner = root.owner else {
       throw CocoonError(
         .unavailable,
-        "only the registry owner can list a coordinator on \(preset.name); give them this coordinator's key \(key.publicKey.hexEncodedString) and contract")
+        "only the registry owner can list a coordinator on \(preset.name); give them this coordinator's key "
+          + "\(key.publicKey.hexEncodedString), its contract and its endpoint"
+      )
     }
     var registry = try await rootRegistry()
     change(&registry)
-    let sequence: UInt64 = try await reader.get(root.address, "seqno").first?.integer.flatMap { UInt64(exactly: $0) } ?? 0
+    let sequence: UInt64 =
+      try await reader.get(root.address, "seqno").first?.integer.flatMap { UInt64(exactly: $0) } ?? 0
     let payload = try SignedPayload.registryUpdate(
       contract: root.address, globalID: globalID, sequence: sequence + 1,
       validUntil: UInt32(Date().timeIntervalSince1970) + preset.orderLifetime, registry: try registry.cell())
     let body = try payload.signedCell(signature: try payload.signature(by: owner))
-    try await reader.call { try await center.sendBoc(try ExternalMessage(destination: root.address, body: body).cell()) }
+    try await reader.call {
+      try await center.sendBoc(try ExternalMessage(destination: root.address, body: body).cell())
+    }
     let deadline = Date().addingTimeInterval(preset.confirmationTimeout)
     while try await reader.get(root.address, "seqno").first?.integer.flatMap({ UInt64(exactly: $0) }) ?? 0 <= sequence {
       guard Date() < deadline else { throw CocoonError(.unavailable, "the registry update was not confirmed in time") }

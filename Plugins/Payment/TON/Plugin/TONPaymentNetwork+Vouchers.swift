@@ -22,7 +22,8 @@ extension TONPaymentNetwork {
     case .clientCharge: op = ContractOp.clientCharge
     case .nodeEarning: op = ContractOp.nodePayout
     case .finalCharge:
-      throw CocoonError(.invalidArgument, "a final charge is submitted by the client with close(client:coordinator:finalCharge:)")
+      throw CocoonError(
+        .invalidArgument, "a final charge is submitted by the client with close(client:coordinator:finalCharge:)")
     }
     let signature = [UInt8](voucher.signature)
     try await perform(

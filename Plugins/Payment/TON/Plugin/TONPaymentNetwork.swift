@@ -90,7 +90,8 @@ public struct TONPaymentNetwork: PaymentNetwork {
     body: @escaping @Sendable (UInt64) throws -> Cell?
   ) async throws {
     let transaction = try await sender.send(
-      operationKey: "\(operation):\(contract.raw)", destination: contract, value: value, stateInit: stateInit, body: body)
+      operationKey: "\(operation):\(contract.raw)", destination: contract, value: value, stateInit: stateInit,
+      body: body)
     try ContractRefusal.check(transaction, operation)
   }
 
@@ -125,7 +126,9 @@ final class TONContractCache: Sendable {
   func coordinator(_ owner: Address) -> CoordinatorRef? { coordinators.withLock { $0[owner] } }
   func remember(_ coordinator: CoordinatorRef) { coordinators.withLock { $0[coordinator.state.owner] = coordinator } }
   func generation(_ pair: String) -> UInt32 { generations.withLock { $0[pair] ?? 0 } }
-  func remember(generation: UInt32, _ pair: String) { generations.withLock { $0[pair] = max($0[pair] ?? 0, generation) } }
+  func remember(generation: UInt32, _ pair: String) {
+    generations.withLock { $0[pair] = max($0[pair] ?? 0, generation) }
+  }
 }
 
 extension [UInt8] {

@@ -2,18 +2,20 @@ import BigInt
 public import CocoonCore
 import CocoonTONContracts
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
 import TON
 import TONCenter
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ton-sandbox`: the TON payment network on a local `cocoon-ton-sandbox` (wallets made and funded on first use).
 public enum TONSandboxPaymentPlugin: PaymentPlugin {
   public typealias Options = TONPaymentOptions
   public static let name = TONNetworkPreset.sandbox.name
-  public static let summary = "TON contracts on a local cocoon-ton-sandbox chain (wallets made and funded automatically)"
+  public static let summary =
+    "TON contracts on a local cocoon-ton-sandbox chain (wallets made and funded automatically)"
   public static func make(options: Options, context: PluginContext) async throws -> any PaymentNetwork {
     try await TONPaymentFactory.make(preset: .sandbox, options: options, context: context)
   }
@@ -54,9 +56,11 @@ public enum TONPaymentFactory {
     let key = try TONLedgerKey(keyPair: try mnemonic.keyPair(), version: options.wallet, globalID: globalID)
     let center: TONCenterClient
     do {
-      center = try TONCenterClient(configuration: preset.centerConfiguration(endpoint: options.endpoint, apiKey: options.apiKey))
+      center = try TONCenterClient(
+        configuration: preset.centerConfiguration(endpoint: options.endpoint, apiKey: options.apiKey))
     } catch { throw CocoonError(.invalidPluginOptions, "\(preset.name): \(error)") }
-    let stateDirectory = options.stateDirectory.map(context.resolve(path:))
+    let stateDirectory =
+      options.stateDirectory.map(context.resolve(path:))
       ?? URL(fileURLWithPath: mnemonicPath).deletingLastPathComponent().path
     try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
     let root = try self.root(preset: preset, options: options, context: context, globalID: globalID)
@@ -69,7 +73,10 @@ public enum TONPaymentFactory {
     }
     context.logger.info(
       "TON payment network ready",
-      metadata: ["network": "\(preset.name) (ton:\(globalID))", "wallet": "\(key.address)", "root": "\(root?.address.raw ?? "none")"])
+      metadata: [
+        "network": "\(preset.name) (ton:\(globalID))", "wallet": "\(key.address)",
+        "root": "\(root?.address.raw ?? "none")",
+      ])
     return TONPaymentNetwork(
       preset: preset, globalID: globalID, key: key, center: center, root: root, stateDirectory: stateDirectory,
       coordinatorStake: options.coordinatorStakeNano)
@@ -81,8 +88,9 @@ public enum TONPaymentFactory {
     -> TONPaymentNetwork.Root?
   {
     var owner: KeyPair?
-    if let path = options.registryMnemonicFile.map(context.resolve(path:)) ?? (preset.usesFaucet
-      ? context.resolve(path: options.keyFolder + "/registry.mnemonic") : nil)
+    if let path = options.registryMnemonicFile.map(context.resolve(path:))
+      ?? (preset.usesFaucet
+        ? context.resolve(path: options.keyFolder + "/registry.mnemonic") : nil)
     {
       owner = try loadMnemonic(at: path, create: preset.usesFaucet, what: "registry_mnemonic_file").mnemonic.keyPair()
     }
@@ -90,8 +98,10 @@ public enum TONPaymentFactory {
       return .init(address: try TONPaymentNetwork.address(text), owner: owner, initialState: nil)
     }
     guard preset.usesFaucet, let owner else { return nil }
-    let state = try RootContractState(ownerKey: owner.publicKey, registry: TONRegistrySeed.registry(context.registrySeed))
-      .stateInit()
+    let state = try RootContractState(
+      ownerKey: owner.publicKey, registry: TONRegistrySeed.registry(context.registrySeed)
+    )
+    .stateInit()
     return .init(address: try state.address(), owner: owner, initialState: state)
   }
 

@@ -32,10 +32,12 @@ enum TONRegistrySeed {
     return Registry(
       parameters: .init(
         pricePerToken: prices.pricePerToken, nodeFeePerToken: prices.nodeFeePerToken,
-        promptMultiplier: UInt32(clamping: prices.promptMultiplier), cachedMultiplier: UInt32(clamping: prices.cachedMultiplier),
+        promptMultiplier: UInt32(clamping: prices.promptMultiplier),
+        cachedMultiplier: UInt32(clamping: prices.cachedMultiplier),
         completionMultiplier: UInt32(clamping: prices.completionMultiplier),
         reasoningMultiplier: UInt32(clamping: prices.reasoningMultiplier),
-        minimumClientStake: BigUInt(seed.minimumClientStake.rawValue), minimumNodeStake: BigUInt(seed.minimumNodeStake.rawValue),
+        minimumClientStake: BigUInt(seed.minimumClientStake.rawValue),
+        minimumNodeStake: BigUInt(seed.minimumNodeStake.rawValue),
         minimumCoordinatorStake: 0, clientCloseDelay: delay, coordinatorCloseDelay: delay),
       images: images, models: models, coordinators: [])
   }
@@ -45,7 +47,9 @@ enum TONRegistrySeed {
     guard characters.count % 2 == 0 else { return nil }
     var bytes: [UInt8] = []
     for index in stride(from: 0, to: characters.count, by: 2) {
-      guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+      guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else {
+        return nil
+      }
       bytes.append(byte)
     }
     return bytes

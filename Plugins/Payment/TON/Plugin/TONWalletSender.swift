@@ -78,7 +78,9 @@ actor TONWalletSender {
       guard Date() < deadline else {
         throw CocoonError(
           .unavailable,
-          "wallet order \(order.key) was not confirmed within \(Int(preset.confirmationTimeout)) s; it stays journaled in \(journal.path) and is settled by the next operation")
+          "wallet order \(order.key) was not confirmed within \(Int(preset.confirmationTimeout)) s; it stays "
+            + "journaled in \(journal.path) and is settled by the next operation"
+        )
       }
       try? await center.sendBoc(external)
       try await Task.sleep(for: .seconds(preset.pollInterval))
@@ -86,7 +88,8 @@ actor TONWalletSender {
   }
 
   /// The destination's transaction caused by the wallet transaction `applied`.
-  private func destinationTransaction(_ applied: TransactionInfo, _ order: PendingOrder) async throws -> TransactionInfo {
+  private func destinationTransaction(_ applied: TransactionInfo, _ order: PendingOrder) async throws -> TransactionInfo
+  {
     guard let outbound = applied.outMessages.first else {
       throw CocoonError(
         .insufficientFunds, "the wallet \(key.address) could not pay for \(order.key) (no message left it); fund it")
