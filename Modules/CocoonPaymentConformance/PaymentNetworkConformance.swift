@@ -63,14 +63,14 @@ final class Run {
     let node = try key(parties.node, "node").address
     let coordinator = coordinatorKey.address
     let network = parties.coordinator.networkID
-    let ledger = parties.coordinator
+    let ledger = parties.coordinator  // signs over the ledger's own voucher bytes (TON: its payload cell's hash)
     func voucher(_ kind: PaymentVoucher.Kind, _ sequence: UInt64, _ amount: NanoAmount, by signer: (any LedgerSigner)? = nil, on: String? = nil)
-      async throws -> PaymentVoucher
+      throws -> PaymentVoucher
     {
       let unsigned = PaymentVoucher(
         kind: kind, network: on ?? network, coordinator: coordinator,
         counterparty: kind == .nodeEarning ? node : client, sequence: sequence, amount: amount)
-      return try unsigned.signed(by: signer ?? coordinatorKey, signingBytes: try await ledger.voucherSigningBytes(unsigned))
+      return try unsigned.signed(by: signer ?? coordinatorKey, signingBytes: try ledger.voucherSigningBytes(unsigned))
     }
 
     try await check("a coordinator registers itself in the registry") {
@@ -91,7 +91,7 @@ final class Run {
     try await refused("an operation for another party", .badSignature, client, coordinator) {
       try await parties.node.withdraw(client: client, coordinator: coordinator, amount: 1)
     }
-    let first = try await voucher(.clientCharge, 1, NanoAmount(stake.rawValue / 2))
+    let first = try voucher(.clientCharge, 1, NanoAmount(stake.rawValue / 2))
     try await check("a charge voucher moves the charge to the coordinator") {
       try await parties.coordinator.submit(first)
       let account = try await parties.client.clientAccount(client: client, coordinator: coordinator)
@@ -99,13 +99,13 @@ final class Run {
     }
     for (name, attack, code) in [
       ("a replayed voucher", first, CocoonError.Code.voucherReplayed),
-      ("a voucher with a lower amount", try await voucher(.clientCharge, 2, 1), .voucherAmountDecreased),
-      ("a voucher signed by another key", try await voucher(.clientCharge, 2, stake, by: forger), .badSignature),
-      ("a voucher for another network", try await voucher(.clientCharge, 2, stake, on: network + "-other"), .wrongBinding),
+      ("a voucher with a lower amount", try voucher(.clientCharge, 2, 1), .voucherAmountDecreased),
+      ("a voucher signed by another key", try voucher(.clientCharge, 2, stake, by: forger), .badSignature),
+      ("a voucher for another network", try voucher(.clientCharge, 2, stake, on: network + "-other"), .wrongBinding),
     ] {
       try await refused(name, code, client, coordinator) { try await parties.coordinator.submit(attack) }
     }
-    let earning = try await voucher(.nodeEarning, 1, NanoAmount(stake.rawValue / 4))
+    let earning = try voucher(.nodeEarning, 1, NanoAmount(stake.rawValue / 4))
     try await check("a node is paid by voucher") {
       try await parties.node.submit(earning)
       let paid = try await parties.node.nodeEarnings(node: node, coordinator: coordinator)
@@ -118,13 +118,13 @@ final class Run {
       try await parties.coordinator.commit(checkpoint, coordinator: coordinator)
       try require(try await parties.coordinator.lastCheckpoint(coordinator: coordinator) == checkpoint, "not read back")
     }
-    let final = try await voucher(.finalCharge, 2, first.amount)
+    let final = try voucher(.finalCharge, 2, first.amount)
     try await check("a co-signed close returns everything at once") {
       try await parties.client.close(client: client, coordinator: coordinator, finalCharge: final)
       try require(try await parties.client.clientAccount(client: client, coordinator: coordinator).closed, "not closed")
     }
     try await refused("spending after the close", .accountClosed, client, coordinator) {
-      try await parties.coordinator.submit(try await voucher(.clientCharge, 3, stake))
+      try await parties.coordinator.submit(try voucher(.clientCharge, 3, stake))
     }
   }
 

@@ -54,7 +54,7 @@ struct IdempotencyTests {
         kind: .clientCharge, network: coordinator.networkID, coordinator: coordinator.walletAddress,
         counterparty: client.walletAddress, sequence: 1, amount: NanoAmount(500_000_000))
       let key = try #require(coordinator.signer)
-      let signingBytes = try await coordinator.voucherSigningBytes(unsigned)
+      let signingBytes = try coordinator.voucherSigningBytes(unsigned)
       #expect(signingBytes.count == 32)  // the hash of the contract's charge payload cell
       let voucher = try unsigned.signed(by: key, signingBytes: signingBytes)
       let expectation = VoucherVerifier.Expectation(
@@ -70,7 +70,10 @@ struct IdempotencyTests {
         body: { try signed.payload.body(op: ContractOp.clientCharge, queryID: $0, signature: signature) },
         stopAfterSending: true)
       let coordinatorAgain = try await sandbox.network(.coordinator)
+      // A fresh process does not know the coordinator contract yet: it signs nothing until it has read the chain.
+      #expect(throws: CocoonError.self) { try coordinatorAgain.voucherSigningBytes(unsigned) }
       try await coordinatorAgain.submit(voucher)
+      #expect(try coordinatorAgain.voucherSigningBytes(unsigned) == signingBytes)
       let charged = try await coordinatorAgain.clientAccount(
         client: client.walletAddress, coordinator: coordinator.walletAddress)
       #expect(charged.charged == voucher.amount)

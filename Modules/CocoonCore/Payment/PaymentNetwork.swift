@@ -104,7 +104,7 @@ public protocol PaymentNetwork: Sendable {
   func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool
   /// The bytes the coordinator's key signs for `voucher` on this ledger (what the ledger's signature check covers):
   /// ``PaymentVoucher/signingBytes`` by default; TON's contracts check a signature over their payload cell's hash.
-  func voucherSigningBytes(_ voucher: PaymentVoucher) async throws -> Data
+  func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data
 }
 
 extension PaymentNetwork {
@@ -130,7 +130,7 @@ extension PaymentNetwork {
     throw Self.unsupported("checking which key controls an address")
   }
 
-  public func voucherSigningBytes(_ voucher: PaymentVoucher) async throws -> Data { voucher.signingBytes }
+  public func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data { voucher.signingBytes }
 
   private static func unsupported(_ operation: String) -> CocoonError {
     CocoonError(.unavailable, "the payment plugin \(Self.self) does not support \(operation) yet")

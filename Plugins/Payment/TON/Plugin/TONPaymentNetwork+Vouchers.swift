@@ -8,9 +8,21 @@ import TON
 extension TONPaymentNetwork {
   /// The 32-byte hash of the contracts' signed payload for `voucher` (what their signature check covers); the
   /// generic ``PaymentVoucher/signingBytes`` for a voucher of another network (which ``submit(_:)`` refuses anyway).
-  public func voucherSigningBytes(_ voucher: PaymentVoucher) async throws -> Data {
+  ///
+  /// It reads no chain: the coordinator contract must be known to this process (``registerCoordinator(endpoint:)``
+  /// or any read with that coordinator), and a client charge applies to the latest client contract generation
+  /// this process has seen (0 unless it read the client's account after a reopening).
+  /// - Throws: ``CocoonError`` `.unavailable` when the coordinator contract is not known yet.
+  public func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data {
     guard voucher.network == networkID else { return voucher.signingBytes }
-    return Data(try await payload(for: voucher).payload.cell.hash)
+    guard let coordinator = cache.coordinator(try Self.address(voucher.coordinator)) else {
+      throw CocoonError(
+        .unavailable,
+        "the contract of coordinator \(voucher.coordinator) is not known to this process yet: register it "
+          + "(registerCoordinator) or read an account with it first")
+    }
+    let generation = cache.generation(Self.pair(voucher.counterparty, voucher.coordinator))
+    return Data(try payload(for: voucher, coordinator: coordinator, generation: generation).payload.cell.hash)
   }
 
   /// Submits a charge (to the client contract) or a payout (to the node contract, deployed on the first payout),
@@ -57,26 +69,42 @@ extension TONPaymentNetwork {
     return (found.payload, found.contract, found.stateInit)
   }
 
-  /// The contract a voucher settles on and the payload the coordinator signs for it.
+  /// The contract a voucher settles on and the payload the coordinator signs for it, read from the chain (and so
+  /// brings this process's cache up to date).
   func payload(for voucher: PaymentVoucher) async throws
     -> (payload: SignedPayload, contract: Address, stateInit: StateInit?, coordinator: CoordinatorRef)
   {
     let coordinator = try await coordinatorContract(voucher.coordinator)
-    let amount = BigUInt(voucher.amount.rawValue)
+    var generation: UInt32 = 0
+    if voucher.kind != .nodeEarning {
+      let contract = try await openedClientContract(client: voucher.counterparty, coordinator: voucher.coordinator)
+      generation = contract.initial.generation
+    }
+    let found = try payload(for: voucher, coordinator: coordinator, generation: generation)
+    var deployed = true
+    if voucher.kind == .nodeEarning { deployed = try await reader.isActive(found.contract) }
+    return (found.payload, found.contract, deployed ? nil : found.stateInit, coordinator)
+  }
+
+  /// The payload of `voucher` for the client contract `generation` or the node contract of `coordinator`.
+  func payload(for voucher: PaymentVoucher, coordinator: CoordinatorRef, generation: UInt32) throws
+    -> (payload: SignedPayload, contract: Address, stateInit: StateInit)
+  {
+    let (kind, contract, stateInit): (SignedPayload.Kind, Address, StateInit)
     switch voucher.kind {
     case .clientCharge, .finalCharge:
-      let contract = try await openedClientContract(client: voucher.counterparty, coordinator: voucher.coordinator)
-      let kind: SignedPayload.Kind = voucher.kind == .clientCharge ? .charge : .finalCharge
-      let payload = try SignedPayload.voucher(
-        kind, contract: contract.address, globalID: globalID, sequence: voucher.sequence, amount: amount)
-      return (payload, contract.address, nil, coordinator)
+      let client = try clientContract(client: voucher.counterparty, coordinator: coordinator, generation: generation)
+      (kind, contract, stateInit) = (
+        voucher.kind == .clientCharge ? .charge : .finalCharge, client.address, try client.initial.stateInit()
+      )
     case .nodeEarning:
-      let contract = try nodeContract(node: voucher.counterparty, coordinator: coordinator)
-      let deployed = try await reader.isActive(contract.address)
-      let payload = try SignedPayload.voucher(
-        .payout, contract: contract.address, globalID: globalID, sequence: voucher.sequence, amount: amount)
-      return (payload, contract.address, deployed ? nil : contract.stateInit, coordinator)
+      let node = try nodeContract(node: voucher.counterparty, coordinator: coordinator)
+      (kind, contract, stateInit) = (.payout, node.address, node.stateInit)
     }
+    let payload = try SignedPayload.voucher(
+      kind, contract: contract, globalID: globalID, sequence: voucher.sequence,
+      amount: BigUInt(voucher.amount.rawValue))
+    return (payload, contract, stateInit)
   }
 
   func nodeContract(node: String, coordinator: CoordinatorRef) throws -> (address: Address, stateInit: StateInit) {
