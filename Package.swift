@@ -583,7 +583,10 @@ let package = Package(
     ),
     .testTarget(
       name: "CocoonAppsTests",
-      dependencies: ["CocoonCore", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo"],
+      dependencies: [
+        "CocoonCore", "CocoonAccounting", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo", grdb,
+        crypto,
+      ],
       path: "Tests/CocoonAppsTests",
       swiftSettings: strictSettings
     ),

@@ -1,12 +1,14 @@
 """Checks a Cocoon client's OpenAI-compatible API with the official `openai` client. Run it via Tools/openai-smoke."""
 
 import argparse
+import json
 import os
 import sys
 
 import openai
 
 failures = []
+usages = []
 
 
 def check(condition, what):
@@ -19,6 +21,7 @@ def check_usage(usage, where):
     check(usage is not None, f"{where}: usage present")
     if usage is None:
         return
+    usages.append(usage.model_dump())
     check(usage.prompt_tokens > 0 and usage.completion_tokens >= 0, f"{where}: token counts are plausible")
     check(usage.total_tokens == usage.prompt_tokens + usage.completion_tokens, f"{where}: total = prompt + completion")
     cached = usage.prompt_tokens_details.cached_tokens
@@ -33,6 +36,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("base_url", help="the API's base URL, ending in /v1")
     parser.add_argument("--model", help="the model to use (default: the first listed)")
+    parser.add_argument("--usage-file", help="write the usage of every answered request here (JSON list)")
     args = parser.parse_args()
     client = openai.OpenAI(
         base_url=args.base_url, api_key=os.environ.get("OPENAI_API_KEY") or "none", max_retries=0, timeout=60
@@ -98,6 +102,9 @@ def main():
     except openai.BadRequestError as error:
         check(error.status_code == 400 and error.type == "invalid_request_error", "n=2: 400 invalid_request_error")
 
+    if args.usage_file:
+        with open(args.usage_file, "w") as out:
+            json.dump(usages, out)
     print(f"{len(failures)} failed" if failures else "all checks passed")
     return 1 if failures else 0
 

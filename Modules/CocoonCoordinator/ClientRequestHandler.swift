@@ -17,15 +17,22 @@ public struct ClientRequestHandler: Sendable {
   let pool: NodePool
   let prices: Prices?
   let accounting: CoordinatorAccounting?
+  let registeredModels: Set<String>?
   let logger: Logger
 
   /// - Parameters:
   ///   - prices: prices final answers without accounting (its cost is informational then).
   ///   - accounting: charges clients and pays nodes; nil serves without payments.
-  public init(pool: NodePool, prices: Prices?, accounting: CoordinatorAccounting? = nil, logger: Logger) {
+  ///   - registeredModels: the registry's model names; a request for another is `unknownModel` (404). Without a
+  ///     registry, a model no connected node serves is unknown.
+  public init(
+    pool: NodePool, prices: Prices?, accounting: CoordinatorAccounting? = nil, registeredModels: Set<String>? = nil,
+    logger: Logger
+  ) {
     self.pool = pool
     self.prices = prices
     self.accounting = accounting
+    self.registeredModels = registeredModels
     self.logger = logger
   }
 
@@ -54,6 +61,7 @@ public struct ClientRequestHandler: Sendable {
 
   private func route(_ query: Cocoon_Wire_RunQuery, client: WireStream, payer: String?, logger: Logger) async throws {
     _ = try query.generationRequest()
+    try await checkKnown(query.model)
     let maxCoefficient = query.maxPriceCoefficient == 0 ? Prices.basisPointsPerUnit : query.maxPriceCoefficient
     var charge: PendingCharge?
     if let accounting {
@@ -120,6 +128,24 @@ public struct ClientRequestHandler: Sendable {
     } catch {
       if !settled { await charge?.settlePartial(delivered.count, logger: logger) }
       throw error
+    }
+  }
+
+  /// Refuses a model the registry does not list (or, without a registry, that no connected node serves).
+  private func checkKnown(_ model: String) async throws {
+    if let registeredModels {
+      guard registeredModels.contains(model) else {
+        throw CocoonError(
+          .unknownModel,
+          "model '\(model)' is not in the registry; registered: \(registeredModels.sorted().joined(separator: ", "))")
+      }
+      return
+    }
+    let served = await pool.servedModels().map(\.name)
+    guard served.contains(model) else {
+      throw CocoonError(
+        .unknownModel,
+        "no connected node serves model '\(model)'; served now: \(served.isEmpty ? "none" : served.sorted().joined(separator: ", "))")
     }
   }
 

@@ -94,12 +94,31 @@ public final class CoordinatorAccounting: Sendable {
 
   /// Reserves `maxCost` of the client's stake for a request.
   /// - Throws: ``CocoonError`` `insufficientBalance` with the store's reason when the client cannot pay.
+  /// When the stake looks used up, it first settles this client with the ledger (submits its latest charge and
+  /// reads its account, which picks up a deposit made since it connected) and tries once more.
   public func reserve(client: String, requestID: String, maxCost: NanoAmount) async throws {
     do {
       try await store.reserve(client: client, requestID: requestID, maxCost: maxCost)
-    } catch let error as CocoonError where error.code == .overStake || error.code == .accountClosed {
+    } catch let error as CocoonError where error.code == .overStake {
+      try await settle(client: client)
+      do { try await store.reserve(client: client, requestID: requestID, maxCost: maxCost) } catch let error
+        as CocoonError where error.code == .overStake || error.code == .accountClosed
+      {
+        throw CocoonError(.insufficientBalance, error.reason)
+      }
+    } catch let error as CocoonError where error.code == .accountClosed {
       throw CocoonError(.insufficientBalance, error.reason)
     }
+  }
+
+  /// Submits `client`'s latest charge voucher if the ledger has not accepted it yet, then reads its account.
+  func settle(client: String) async throws {
+    if let state = try await store.clientState(client), let voucher = state.lastVoucher, voucher.amount > state.submitted {
+      do { try await network.submit(voucher) } catch let error as CocoonError where error.code == .voucherReplayed {
+        // Already accepted (the client submitted it); the refresh below picks it up.
+      }
+    }
+    try await settlement.refresh(client: client)
   }
 
   /// Charges a finished (or partly delivered) request and returns the vouchers, committed.

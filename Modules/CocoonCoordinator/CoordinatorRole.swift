@@ -66,7 +66,9 @@ public struct CoordinatorRole: Sendable {
     let pool = NodePool(maxQueuedRequests: section.maxQueuedRequests)
     return CoordinatorServer(
       endpoint: section.listen, transport: components.transport, security: components.transportSecurity, pool: pool,
-      clients: ClientRequestHandler(pool: pool, prices: prices, accounting: accounting, logger: logger),
+      clients: ClientRequestHandler(
+        pool: pool, prices: prices, accounting: accounting, registeredModels: allowedModels.map { Set($0.keys) },
+        logger: logger),
       accounting: accounting, allowedModels: allowedModels, networkID: components.payment.networkID,
       settings: settings, logger: logger)
   }

@@ -5,7 +5,9 @@ import Foundation
 import Testing
 
 /// The whole network as three real processes on loopback: RA-TLS between them, sev-snp-mock attestation, the local
-/// ledger and the CPU engine serving the reference model, configured like the default cocoon.yaml.
+/// ledger and the CPU engine serving the reference model, configured like the default cocoon.yaml. The client pays:
+/// it deposits with `cocoon-client deposit`; after the requests, the payout and the close, the ledger's balances
+/// equal the priced usage to the nano-unit.
 @Suite("local network end to end (three processes, RA-TLS, sev-snp-mock, the reference model)", .serialized)
 struct LocalNetworkTests {
   static let model = repositoryRoot.appendingPathComponent("models/gemma-3-270m-q4_k_m.gguf")
@@ -16,6 +18,8 @@ struct LocalNetworkTests {
     text = text.replacingOccurrences(of: "127.0.0.1:9301", with: "127.0.0.1:\(coordinatorPort)")
       .replacingOccurrences(of: "127.0.0.1:8080", with: "127.0.0.1:\(apiPort)")
       .replacingOccurrences(of: "path: models/", with: "path: \(repositoryRoot.path)/models/")
+      .replacingOccurrences(of: "client_close_delay_seconds: 60", with: "client_close_delay_seconds: 1")
+      .replacingOccurrences(of: "settle_interval_seconds: 30", with: "settle_interval_seconds: 1")
     let file = directory.appendingPathComponent("cocoon.yaml")
     try text.write(to: file, atomically: true, encoding: .utf8)
     return file
@@ -31,8 +35,41 @@ struct LocalNetworkTests {
     return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
   }
 
+  /// Runs `cocoon-<role> arguments… --config config` until it succeeds (up to `attempts` times, 200 ms apart).
+  static func command(_ role: String, _ arguments: [String], config: URL, attempts: Int = 1) async throws -> String {
+    var last = ProcessResult(status: -1, stdout: "", stderr: "")
+    for _ in 0..<attempts {
+      last = try runProduct(
+        "cocoon-\(role)", arguments + ["--config", config.path], in: config.deletingLastPathComponent())
+      if last.status == 0 { return last.stdout }
+      try await Task.sleep(for: .milliseconds(200))
+    }
+    Issue.record("cocoon-\(role) \(arguments.joined(separator: " ")) failed (\(last.status)): \(last.stderr)")
+    return last.stdout
+  }
+
+  /// The amount at the end of the line starting with `label`, in nano-units (the CLI prints TON with 9 decimals).
+  static func amount(_ label: String, in output: String) -> UInt64? {
+    guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix(label) }),
+      let text = line.split(separator: " ").last
+    else { return nil }
+    let parts = text.split(separator: ".")
+    guard parts.count == 2, parts[1].count == 9, let whole = UInt64(parts[0]), let fraction = UInt64(parts[1]) else {
+      return nil
+    }
+    return whole * 1_000_000_000 + fraction
+  }
+
+  /// What one answer costs under cocoon.yaml's prices: `perToken` nano per token, cached prompt tokens at ×0.1.
+  static func price(_ usage: [String: Any], perToken: UInt64) -> UInt64 {
+    let prompt = UInt64(usage["prompt_tokens"] as? Int ?? 0)
+    let completion = UInt64(usage["completion_tokens"] as? Int ?? 0)
+    let cached = UInt64(((usage["prompt_tokens_details"] as? [String: Any])?["cached_tokens"] as? Int) ?? 0)
+    return ((prompt - cached) * 10_000 + cached * 1_000 + completion * 10_000) * perToken / 10_000
+  }
+
   @Test(
-    "chat completions, streamed and not, through client → coordinator → node",
+    "paid chat completions, streamed and not, through client → coordinator → node; the ledger adds up",
     .enabled(if: FileManager.default.fileExists(atPath: model.path), "needs the reference model: run Tools/fetch-model"))
   func endToEnd() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-net-\(UUID().uuidString)")
@@ -67,12 +104,20 @@ struct LocalNetworkTests {
     }
     #expect(models.contains("\"id\":\"gemma-3-270m\""))
 
+    // Before a deposit the API answers 402 in OpenAI's error shape; then the client deposits 2 (TON on the ledger).
+    let unpaidBody = #"{"model": "gemma-3-270m", "messages": [{"role": "user", "content": "Hi"}], "max_tokens": 2}"#
+    let (unpaidStatus, unpaid) = try await Self.post(api.appendingPathComponent("chat/completions"), unpaidBody)
+    #expect(unpaidStatus == 402, "\(unpaid)")
+    #expect(unpaid.contains("insufficient_quota"), "\(unpaid)")
+    let deposit: UInt64 = 2_000_000_000
+    _ = try await Self.command("client", ["deposit", "2"], config: config, attempts: 50)
+
     let body = """
       {"model": "gemma-3-270m", "messages": [{"role": "user", "content": "Name a colour."}], "max_tokens": 8,
        "temperature": 0}
       """
     let (status, text) = try await Self.post(api.appendingPathComponent("chat/completions"), body)
-    #expect(status == 200)
+    #expect(status == 200, "\(text)")
     let answer = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let usage = try #require(answer["usage"] as? [String: Any])
     #expect(usage["completion_tokens"] as? Int == 8)
@@ -81,6 +126,7 @@ struct LocalNetworkTests {
     #expect(choice["finish_reason"] as? String == "length")
     let content = try #require((choice["message"] as? [String: Any])?["content"] as? String)
     #expect(!content.isEmpty)
+    var usages = [usage]
 
     let streamed = body.replacingOccurrences(
       of: "\"temperature\": 0}", with: "\"temperature\": 0, \"stream\": true, \"stream_options\": {\"include_usage\": true}}")
@@ -100,6 +146,74 @@ struct LocalNetworkTests {
     // Greedy decoding: the streamed text equals the non-streamed one.
     #expect(deltas.joined() == content)
     let last = try #require(try JSONSerialization.jsonObject(with: Data(chunks.last!.utf8)) as? [String: Any])
-    #expect((last["usage"] as? [String: Any])?["completion_tokens"] as? Int == 8)
+    let lastUsage = try #require(last["usage"] as? [String: Any])
+    #expect(lastUsage["completion_tokens"] as? Int == 8)
+    usages.append(lastUsage)
+
+    // OpenAI's own Python client against the real network (skipped where python3 cannot make a venv).
+    if OpenAISmoke.available {
+      let usageFile = directory.appendingPathComponent("smoke-usage.json")
+      let (smokeStatus, smokeOutput) = try OpenAISmoke.run(
+        arguments: [api.absoluteString, "--model", "gemma-3-270m", "--usage-file", usageFile.path])
+      #expect(smokeStatus == 0, "Tools/openai-smoke against the local network:\n\(smokeOutput)")
+      let answered = try JSONSerialization.jsonObject(with: Data(contentsOf: usageFile)) as? [[String: Any]]
+      #expect(answered?.count == 4)
+      usages += answered ?? []
+    }
+    let expectedCost = usages.reduce(0) { $0 + Self.price($1, perToken: 1000) }
+    let expectedEarning = usages.reduce(0) { $0 + Self.price($1, perToken: 800) }
+
+    // SIGTERM: the coordinator settles with the ledger once more as it stops.
+    for process in processes { process.terminate() }
+    for process in processes { process.waitUntilExit() }
+    let balance = try await Self.command("client", ["balance"], config: config)
+    #expect(Self.amount("charged", in: balance) == expectedCost, "\(balance)")
+    let earnings = try await Self.command("node", ["earnings"], config: config)
+    #expect(earnings.contains("vouched \(NanoText.units(expectedEarning))"), "\(earnings)")
+    let payout = try await Self.command("node", ["payout"], config: config)
+    #expect(Self.amount("paid out in all:", in: payout) == expectedEarning, "\(payout)")
+    _ = try await Self.command("client", ["close"], config: config)
+    try await Task.sleep(for: .milliseconds(1_500))
+    let closed = try await Self.command("client", ["close"], config: config)
+    #expect(closed.hasPrefix("closed"), "\(closed)")
+    let after = try await Self.command("client", ["balance"], config: config)
+    #expect(Self.amount("paid out", in: after) == deposit - expectedCost, "\(after)")
+    let accounts = try await Self.command("coordinator", ["accounts"], config: config)
+    #expect(Self.amount("balance", in: accounts) == expectedCost - expectedEarning, "\(accounts)")
+    let coordinatorClosed = try await Self.command("coordinator", ["close"], config: config)
+    #expect(Self.amount("closed coordinator", in: coordinatorClosed) == expectedCost - expectedEarning, "\(coordinatorClosed)")
+  }
+}
+
+/// Amounts as the CLI prints them: TON with 9 decimals.
+enum NanoText {
+  static func units(_ nano: UInt64) -> String {
+    let fraction = String(nano % 1_000_000_000)
+    return "\(nano / 1_000_000_000)." + String(repeating: "0", count: 9 - fraction.count) + fraction
+  }
+}
+
+/// `Tools/openai-smoke`: OpenAI's Python client against an API.
+enum OpenAISmoke {
+  /// Whether python3 can make a virtual environment (python3-venv, which Tools/setup installs).
+  static let available: Bool = {
+    (try? runProcess("/usr/bin/env", ["python3", "-c", "import ensurepip, venv"]).0 == 0) ?? false
+  }()
+
+  static func run(arguments: [String]) throws -> (Int32, String) {
+    try runProcess(repositoryRoot.appendingPathComponent("Tools/openai-smoke").path, arguments)
+  }
+
+  private static func runProcess(_ path: String, _ arguments: [String]) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
   }
 }

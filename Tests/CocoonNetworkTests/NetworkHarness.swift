@@ -35,12 +35,13 @@ struct NetworkHarness {
   /// Starts a coordinator on an ephemeral port; returns it once listening.
   static func startCoordinator(
     in group: inout ThrowingTaskGroup<Void, any Error>, maxQueued: Int = 1024, accounting: CoordinatorAccounting? = nil,
-    endpoint: Endpoint = Endpoint(host: "127.0.0.1", port: 0)
+    endpoint: Endpoint = Endpoint(host: "127.0.0.1", port: 0), registeredModels: Set<String>? = nil
   ) async throws -> CoordinatorServer {
     let pool = NodePool(maxQueuedRequests: maxQueued)
     let server = CoordinatorServer(
       endpoint: endpoint, transport: try await transport(), security: security(.coordinator), pool: pool,
-      clients: ClientRequestHandler(pool: pool, prices: prices, accounting: accounting, logger: logger),
+      clients: ClientRequestHandler(
+        pool: pool, prices: prices, accounting: accounting, registeredModels: registeredModels, logger: logger),
       accounting: accounting, allowedModels: nil, networkID: accounting?.network.networkID ?? "test",
       settings: settings, logger: logger)
     let failure = FailureBox()

@@ -130,7 +130,7 @@ struct PaidNetworkTests {
       try await network.ledger.walletBalance(address: accounting.address) == expectedCost.subtracting(expectedEarning))
   }
 
-  @Test("a client without funds gets insufficient balance; nothing is reserved")
+  @Test("a client without funds gets insufficient balance and nothing is reserved; after a deposit it is served")
   func unfundedClientRefused() async throws {
     let network = try PaidNetwork()
     let accounting = try network.accounting()
@@ -146,9 +146,13 @@ struct PaidNetworkTests {
       }
       #expect(error?.code == .insufficientBalance)
       #expect(error?.reason.contains("stake") == true)
+      #expect(try await accounting.store.clientState(network.clientKey.address)?.reserved == .zero)
+      // A deposit made while connected is picked up on the next request.
+      try await network.fund(NanoAmount(5_000_000), stake: NanoAmount(1_000_000))
+      let answer = try await NetworkHarness.collect(client.generate(request("paid now")))
+      #expect(answer.text == "PAID NOW")
       group.cancelAll()
     }
-    #expect(try await accounting.store.clientState(network.clientKey.address)?.reserved == .zero)
   }
 
   @Test("a client that cannot prove it holds an account's key is refused at the handshake")

@@ -50,10 +50,11 @@ struct RoutingTests {
     }
   }
 
-  @Test("no node for the model is a clear error")
+  @Test("a registered model no node serves is 'no node available'; an unregistered one is 'unknown model'")
   func noNode() async throws {
     try await withThrowingTaskGroup(of: Void.self) { group in
-      let coordinator = try await NetworkHarness.startCoordinator(in: &group)
+      let coordinator = try await NetworkHarness.startCoordinator(
+        in: &group, registeredModels: ["test-model", "missing"])
       try await NetworkHarness.startNode(ScriptedModel(), coordinator: coordinator, in: &group)
       let client = try await NetworkHarness.startClient(coordinator: coordinator, in: &group)
       let error = await #expect(throws: CocoonError.self) {
@@ -61,6 +62,26 @@ struct RoutingTests {
       }
       #expect(error?.code == .noNodeAvailable)
       #expect(error?.reason == "no node serving 'missing' is connected")
+      let unknown = await #expect(throws: CocoonError.self) {
+        _ = try await NetworkHarness.collect(client.generate(request("x", model: "other")))
+      }
+      #expect(unknown?.code == .unknownModel)
+      #expect(unknown?.reason == "model 'other' is not in the registry; registered: missing, test-model")
+      group.cancelAll()
+    }
+  }
+
+  @Test("without a registry, a model no connected node serves is 'unknown model'")
+  func unknownWithoutRegistry() async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      let coordinator = try await NetworkHarness.startCoordinator(in: &group)
+      try await NetworkHarness.startNode(ScriptedModel(), coordinator: coordinator, in: &group)
+      let client = try await NetworkHarness.startClient(coordinator: coordinator, in: &group)
+      let error = await #expect(throws: CocoonError.self) {
+        _ = try await NetworkHarness.collect(client.generate(request("x", model: "missing")))
+      }
+      #expect(error?.code == .unknownModel)
+      #expect(error?.reason == "no connected node serves model 'missing'; served now: test-model")
       group.cancelAll()
     }
   }

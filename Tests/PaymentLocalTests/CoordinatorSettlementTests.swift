@@ -28,6 +28,8 @@ struct CoordinatorSettlementTests {
     let checkpoint = try await settlement.settle()
     #expect(try await fixture.clientAccount().charged == 700_000)
     #expect(try await fixture.coordinator.lastCheckpoint(coordinator: fixture.coordinatorKey.address) == checkpoint)
+    // Settling again with nothing new commits nothing and does not fail.
+    #expect(try await settlement.settle() == checkpoint)
     try await settlement.store.reserve(client: fixture.clientKey.address, requestID: "r2", maxCost: 900_000)
   }
 

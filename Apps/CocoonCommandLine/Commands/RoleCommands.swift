@@ -26,6 +26,7 @@ public struct CoordinatorCommand: ParsableCommand {
     subcommands: [
       RunCommand<CoordinatorRoleDescriptor>.self, CheckConfigCommand<CoordinatorRoleDescriptor>.self,
       PluginsCommand<CoordinatorRoleDescriptor>.self, CoordinatorAccountsCommand.self, CoordinatorRegisterCommand.self,
+      CoordinatorCloseCommand.self,
       AttestCommand<CoordinatorRoleDescriptor>.self, VerifyCommand.self, TONCommand.self,
     ],
     defaultSubcommand: RunCommand<CoordinatorRoleDescriptor>.self)

@@ -35,8 +35,9 @@ public struct CoordinatorSettlement: Sendable {
   }
 
   /// Submits every client's latest charge voucher the ledger has not accepted yet, refreshes those accounts (which
-  /// frees their stake for new requests), and commits a checkpoint of the database.
-  /// - Returns: the committed checkpoint.
+  /// frees their stake for new requests), and commits a checkpoint of the database unless the ledger's last one
+  /// already covers its state.
+  /// - Returns: the ledger's checkpoint afterwards.
   @discardableResult
   public func settle() async throws -> Checkpoint {
     for client in try await store.clients() {
@@ -49,6 +50,12 @@ public struct CoordinatorSettlement: Sendable {
       try await refresh(client: client.address)
     }
     let checkpoint = try await store.checkpoint()
+    // Nothing changed since the last commit: the ledger's checkpoint already covers this state.
+    if let committed = try await network.lastCheckpoint(coordinator: store.coordinator),
+      committed.sequence >= checkpoint.sequence
+    {
+      return committed
+    }
     try await network.commit(checkpoint, coordinator: store.coordinator)
     return checkpoint
   }
