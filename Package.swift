@@ -190,6 +190,7 @@ let tonPaymentTargets: [Target] = [
       .product(name: "BigInt", package: "BigInt"), logging,
     ],
     path: "Plugins/Payment/TON/Plugin",
+    exclude: ["README.md"],
     swiftSettings: strictSettings
   ),
   .testTarget(
