@@ -1,5 +1,5 @@
 import BigInt
-public import TON
+import TON
 
 extension SandboxChain {
   /// The network global id (config parameter 19) a sandbox chain runs with when its config sets none. Contracts
