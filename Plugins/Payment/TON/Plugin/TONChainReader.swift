@@ -59,8 +59,9 @@ struct TONChainReader: Sendable {
       let parsed = digits.hasPrefix("0x") ? BigInt(String(digits.dropFirst(2)), radix: 16) : BigInt(digits, radix: 10)
       guard let number = parsed else { throw CocoonError(.unavailable, "get-method number '\(text)' is not a number") }
       return .int(negative ? -number : number)
-    case "cell", "tvm.Cell": return .cell(try Cell.fromBoC(text))
-    case "slice", "tvm.Slice": return .slice(try Cell.fromBoC(text))
+    // Public TON Center renders slices as "cell" too; as a slice, a value still reads as a cell (`cellValue`) and
+    // also as an address.
+    case "cell", "tvm.Cell", "slice", "tvm.Slice": return .slice(try Cell.fromBoC(text))
     case "builder": return .builder(try Cell.fromBoC(text))
     case "null": return .null
     default: throw CocoonError(.unavailable, "get-method stack entry of type '\(type)' is not understood")
