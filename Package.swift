@@ -176,6 +176,34 @@ let tonContractTargets: [Target] = [
   ),
 ]
 
+// MARK: - TON payment plugin (issue 9, parts 4–5)
+
+let tonPaymentProducts: [Product] = [
+  .library(name: "CocoonPaymentTON", targets: ["CocoonPaymentTON"])
+]
+
+let tonPaymentTargets: [Target] = [
+  .target(
+    name: "CocoonPaymentTON",
+    dependencies: [
+      "CocoonCore", "CocoonAccounting", "TON", "TONCenter", "TONEmulator", "CocoonTONContracts",
+      .product(name: "BigInt", package: "BigInt"), logging,
+    ],
+    path: "Plugins/Payment/TON/Plugin",
+    exclude: ["README.md"],
+    swiftSettings: strictSettings
+  ),
+  .testTarget(
+    name: "PaymentTONTests",
+    dependencies: [
+      "CocoonCore", "CocoonAccounting", "CocoonPaymentConformance", "CocoonPaymentTON", "CocoonTONContracts", "TON",
+      "TONCenter", "TONEmulator", "TONSandbox", .product(name: "BigInt", package: "BigInt"), logging,
+    ],
+    path: "Tests/PaymentTONTests",
+    swiftSettings: strictSettings
+  ),
+]
+
 let package = Package(
   name: "Cocoon",
   platforms: [.macOS(.v15)],
@@ -198,7 +226,7 @@ let package = Package(
     .executable(name: "cocoon-node", targets: ["cocoon-node"]),
     .executable(name: "cocoon-coordinator", targets: ["cocoon-coordinator"]),
     .executable(name: "cocoon-client", targets: ["cocoon-client"]),
-  ] + tonProducts + tonContractProducts,
+  ] + tonProducts + tonContractProducts + tonPaymentProducts,
   dependencies: [
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -471,7 +499,7 @@ let package = Package(
     .target(
       name: "CocoonBuiltinPlugins",
       dependencies: [
-        "CocoonCore", "CocoonRuntime", "CocoonPaymentLocal", "CocoonTransportTCP", "CocoonAttestationTDX",
+        "CocoonCore", "CocoonRuntime", "CocoonPaymentLocal", "CocoonPaymentTON", "CocoonTransportTCP", "CocoonAttestationTDX",
         "CocoonAttestationSEVSNP", "CocoonAttestationInsecure", "CocoonCPUPlugin", "CocoonTransportRATLS",
       ],
       path: "Apps/CocoonBuiltinPlugins",
@@ -582,5 +610,5 @@ let package = Package(
       path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),
-  ] + tonTargets + tonContractTargets
+  ] + tonTargets + tonContractTargets + tonPaymentTargets
 )

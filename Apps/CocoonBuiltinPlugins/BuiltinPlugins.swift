@@ -3,6 +3,7 @@ import CocoonAttestationSEVSNP
 import CocoonAttestationTDX
 import CocoonCPUPlugin
 import CocoonPaymentLocal
+import CocoonPaymentTON
 public import CocoonRuntime
 import CocoonTransportRATLS
 import CocoonTransportTCP
@@ -17,6 +18,9 @@ extension PluginRegistry {
       try registry.register(InsecurePlugin.self)
       try registry.register(CPUComputePlugin.self)
       try registry.register(LocalPaymentPlugin.self)
+      try registry.register(TONSandboxPaymentPlugin.self)
+      try registry.register(TONTestnetPaymentPlugin.self)
+      try registry.register(TONMainnetPaymentPlugin.self)
       try registry.register(RATLSTransportPlugin.self)
       try registry.register(TCPTransportPlugin.self)
     } catch {

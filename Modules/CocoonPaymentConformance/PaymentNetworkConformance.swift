@@ -63,13 +63,14 @@ final class Run {
     let node = try key(parties.node, "node").address
     let coordinator = coordinatorKey.address
     let network = parties.coordinator.networkID
+    let ledger = parties.coordinator  // signs over the ledger's own voucher bytes (TON: its payload cell's hash)
     func voucher(_ kind: PaymentVoucher.Kind, _ sequence: UInt64, _ amount: NanoAmount, by signer: (any LedgerSigner)? = nil, on: String? = nil)
       throws -> PaymentVoucher
     {
-      try PaymentVoucher(
+      let unsigned = PaymentVoucher(
         kind: kind, network: on ?? network, coordinator: coordinator,
-        counterparty: kind == .nodeEarning ? node : client, sequence: sequence, amount: amount
-      ).signed(by: signer ?? coordinatorKey)
+        counterparty: kind == .nodeEarning ? node : client, sequence: sequence, amount: amount)
+      return try unsigned.signed(by: signer ?? coordinatorKey, signingBytes: try ledger.voucherSigningBytes(unsigned))
     }
 
     try await check("a coordinator registers itself in the registry") {

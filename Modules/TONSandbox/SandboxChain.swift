@@ -23,17 +23,19 @@ public actor SandboxChain {
   /// Opens (or creates) the chain described by `configuration`, funding its initial accounts on creation.
   public init(configuration: SandboxConfiguration) throws {
     library = try EmulatorLibrary(path: configuration.emulatorPath)
+    let config: Cell
     if let path = configuration.blockchainConfigPath {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw TONError(.fileAccess, "cannot read the blockchain config \(path)")
       }
-      blockchainConfig = try Cell.fromBoC([UInt8](data))
+      config = try Cell.fromBoC([UInt8](data))
     } else {
-      guard let config = library.bundledConfig else {
+      guard let bundled = library.bundledConfig else {
         throw TONError(.emulatorUnavailable, "no blockchain config: run Tools/fetch-ton-emulator or set blockchain_config_path")
       }
-      blockchainConfig = config
+      config = bundled
     }
+    blockchainConfig = try Self.withGlobalID(config)
     emulator = try TransactionEmulator(library: library, config: blockchainConfig)
     store = try SandboxStore(path: configuration.statePath)
     for account in configuration.initialAccounts {

@@ -8,6 +8,13 @@ extension PaymentVoucher {
     copy.signature = try signer.sign(signingBytes)
     return copy
   }
+
+  /// This voucher with `signer`'s signature over `signingBytes` (a ledger's ``PaymentNetwork/voucherSigningBytes(_:)``).
+  public func signed(by signer: any LedgerSigner, signingBytes: Data) throws -> PaymentVoucher {
+    var copy = self
+    copy.signature = try signer.sign(signingBytes)
+    return copy
+  }
 }
 
 /// Checks vouchers the way a client, a node and the ledger must: the coordinator's signature, the binding to the
@@ -40,6 +47,14 @@ public enum VoucherVerifier {
   /// - Throws: ``CocoonError`` with code `wrongBinding`, `badSignature`, `voucherReplayed` or
   ///   `voucherAmountDecreased`, the reason naming what differs.
   public static func verify(_ voucher: PaymentVoucher, _ expected: Expectation, after previous: PaymentVoucher?) throws {
+    try verify(voucher, expected, after: previous, signingBytes: voucher.signingBytes)
+  }
+
+  /// Verifies `voucher` as above, its signature over `signingBytes` (a ledger's
+  /// ``PaymentNetwork/voucherSigningBytes(_:)``) rather than ``PaymentVoucher/signingBytes``.
+  public static func verify(
+    _ voucher: PaymentVoucher, _ expected: Expectation, after previous: PaymentVoucher?, signingBytes: Data
+  ) throws {
     guard voucher.network == expected.network else {
       throw CocoonError(
         .wrongBinding, "voucher is for network '\(voucher.network)'; this ledger is '\(expected.network)'")
@@ -57,7 +72,7 @@ public enum VoucherVerifier {
     }
     guard
       Ed25519LedgerKey.isValid(
-        signature: voucher.signature, of: voucher.signingBytes, publicKey: expected.coordinatorKey)
+        signature: voucher.signature, of: signingBytes, publicKey: expected.coordinatorKey)
     else {
       throw CocoonError(.badSignature, "voucher signature does not verify under coordinator \(expected.coordinator)'s key")
     }

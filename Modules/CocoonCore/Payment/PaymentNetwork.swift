@@ -102,6 +102,9 @@ public protocol PaymentNetwork: Sendable {
   func walletBalance(address: String) async throws -> NanoAmount
   /// Whether `address` is controlled by the Ed25519 key `publicKey` on this ledger (a client's handshake proof).
   func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool
+  /// The bytes the coordinator's key signs for `voucher` on this ledger (what the ledger's signature check covers):
+  /// ``PaymentVoucher/signingBytes`` by default; TON's contracts check a signature over their payload cell's hash.
+  func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data
 }
 
 extension PaymentNetwork {
@@ -126,6 +129,8 @@ extension PaymentNetwork {
   public func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool {
     throw Self.unsupported("checking which key controls an address")
   }
+
+  public func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data { voucher.signingBytes }
 
   private static func unsupported(_ operation: String) -> CocoonError {
     CocoonError(.unavailable, "the payment plugin \(Self.self) does not support \(operation) yet")
