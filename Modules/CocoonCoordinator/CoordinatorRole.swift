@@ -50,7 +50,7 @@ public struct CoordinatorRole: Sendable {
       atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
     let store = try AccountingStore(
       path: path, network: network.networkID, signer: signer, prices: registry.prices,
-      minimumStake: registry.minimumClientStake)
+      minimumStake: registry.minimumClientStake, voucherSigningBytes: { try network.voucherSigningBytes($0) })
     return CoordinatorAccounting(store: store, network: network, logger: logger)
   }
 

@@ -32,7 +32,8 @@ public enum RollbackCheck {
       }
     }
     let expectation = VoucherVerifier.Expectation(
-      network: store.network, coordinator: store.coordinator, coordinatorKey: store.signer.publicKey)
+      network: store.network, coordinator: store.coordinator, coordinatorKey: store.signer.publicKey,
+      signingBytes: store.voucherSigningBytes)
     for voucher in presented {
       guard (try? VoucherVerifier.verify(voucher, expectation, after: nil)) != nil else { continue }
       let known: (sequence: UInt64, amount: NanoAmount)

@@ -37,7 +37,7 @@ extension AccountingStore {
   /// stop the others. Vouchers are returned only after the transaction committed.
   public func settle(_ reports: [UsageReport]) async throws -> [Result<Settlement, any Error>] {
     let prices = currentPrices
-    let signer = self.signer
+    let signer = VoucherSigner(key: self.signer, bytes: voucherSigningBytes)
     let network = self.network
     return try await pool.write { db in
       reports.map { report in

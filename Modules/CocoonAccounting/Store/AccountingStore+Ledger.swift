@@ -46,7 +46,7 @@ extension AccountingStore {
   /// A co-signed final charge that lets `client` close its account at once; refused while it has requests in
   /// flight. Marks the client closing so no new request is admitted.
   public func finalCharge(for client: String) async throws -> PaymentVoucher {
-    let signer = self.signer
+    let signer = VoucherSigner(key: self.signer, bytes: voucherSigningBytes)
     let network = self.network
     return try await pool.write { db in
       let state = try Self.client(client, in: db)

@@ -1,6 +1,6 @@
 public import CocoonCore
 import Crypto
-import Foundation
+public import Foundation
 public import GRDB
 import Synchronization
 
@@ -21,12 +21,16 @@ public final class AccountingStore: Sendable {
   public let signer: any LedgerSigner
   /// The smallest stake a client must hold to be served.
   public let minimumStake: NanoAmount
+  /// The bytes the coordinator signs for a voucher on its ledger (``PaymentNetwork/voucherSigningBytes(_:)``).
+  public let voucherSigningBytes: @Sendable (PaymentVoucher) throws -> Data
   private let prices: Mutex<Prices>
 
   /// Opens (creating or migrating) the accounting database at `path`.
   public init(
-    path: String, network: String, signer: any LedgerSigner, prices: Prices, minimumStake: NanoAmount = .zero
+    path: String, network: String, signer: any LedgerSigner, prices: Prices, minimumStake: NanoAmount = .zero,
+    voucherSigningBytes: @escaping @Sendable (PaymentVoucher) throws -> Data = { $0.signingBytes }
   ) throws {
+    self.voucherSigningBytes = voucherSigningBytes
     pool = try SQLiteFiles.openPool(at: path)
     try AccountingSchema.migrator().migrate(pool)
     self.network = network
@@ -95,7 +99,7 @@ public final class AccountingStore: Sendable {
   ) async throws -> Settlement {
     let report = UsageReport(requestID: requestID, usage: usage, node: node, coefficient: coefficient)
     let prices = currentPrices
-    let signer = self.signer
+    let signer = VoucherSigner(key: self.signer, bytes: voucherSigningBytes)
     let network = self.network
     return try await pool.write { db in
       try Self.settle(report, prices: prices, signer: signer, network: network, in: db)
@@ -103,7 +107,7 @@ public final class AccountingStore: Sendable {
   }
 
   static func settle(
-    _ report: UsageReport, prices: Prices, signer: any LedgerSigner, network: String, in db: Database
+    _ report: UsageReport, prices: Prices, signer: VoucherSigner, network: String, in db: Database
   ) throws -> Settlement {
     let (requestID, usage, node) = (report.requestID, report.usage, report.node)
     let priced = try prices.cost(of: usage, coefficient: report.coefficient)

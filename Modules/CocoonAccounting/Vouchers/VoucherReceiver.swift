@@ -31,7 +31,7 @@ public struct VoucherReceiver: Sendable {
       wallet: wallet,
       expectation: VoucherVerifier.Expectation(
         network: network.networkID, coordinator: coordinator, coordinatorKey: key, counterparty: counterparty,
-        kinds: kinds))
+        kinds: kinds, signingBytes: { try network.voucherSigningBytes($0) }))
   }
 
   /// The outcome of receiving a voucher.

@@ -30,11 +30,15 @@ public enum VoucherVerifier {
     public var counterparty: String?
     /// The kinds accepted.
     public var kinds: Set<PaymentVoucher.Kind>
+    /// The bytes the coordinator signed for a voucher on this ledger (``PaymentNetwork/voucherSigningBytes(_:)``).
+    public var signingBytes: @Sendable (PaymentVoucher) throws -> Data
 
     public init(
       network: String, coordinator: String, coordinatorKey: Data, counterparty: String? = nil,
-      kinds: Set<PaymentVoucher.Kind> = [.clientCharge, .nodeEarning, .finalCharge]
+      kinds: Set<PaymentVoucher.Kind> = [.clientCharge, .nodeEarning, .finalCharge],
+      signingBytes: @escaping @Sendable (PaymentVoucher) throws -> Data = { $0.signingBytes }
     ) {
+      self.signingBytes = signingBytes
       self.network = network
       self.coordinator = coordinator
       self.coordinatorKey = coordinatorKey
@@ -47,7 +51,7 @@ public enum VoucherVerifier {
   /// - Throws: ``CocoonError`` with code `wrongBinding`, `badSignature`, `voucherReplayed` or
   ///   `voucherAmountDecreased`, the reason naming what differs.
   public static func verify(_ voucher: PaymentVoucher, _ expected: Expectation, after previous: PaymentVoucher?) throws {
-    try verify(voucher, expected, after: previous, signingBytes: voucher.signingBytes)
+    try verify(voucher, expected, after: previous, signingBytes: try expected.signingBytes(voucher))
   }
 
   /// Verifies `voucher` as above, its signature over `signingBytes` (a ledger's

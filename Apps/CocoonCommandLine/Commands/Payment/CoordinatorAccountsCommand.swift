@@ -28,7 +28,8 @@ public struct CoordinatorAccountsCommand: PluginCommand {
     {
       let registry = try await session.network.registry()
       let store = try AccountingStore(
-        path: path, network: session.network.networkID, signer: session.signer, prices: registry.prices)
+        path: path, network: session.network.networkID, signer: session.signer, prices: registry.prices,
+      voucherSigningBytes: { [network = session.network] in try network.voucherSigningBytes($0) })
       for client in try await store.clients() { vouched[client.address] = client.charged }
       for node in try await store.nodes() { vouched[node.address] = node.earned }
     }

@@ -27,7 +27,8 @@ public struct CoordinatorCloseCommand: PluginCommand {
     }
     let registry = try await session.network.registry()
     let store = try AccountingStore(
-      path: path, network: session.network.networkID, signer: session.signer, prices: registry.prices)
+      path: path, network: session.network.networkID, signer: session.signer, prices: registry.prices,
+      voucherSigningBytes: { [network = session.network] in try network.voucherSigningBytes($0) })
     let checkpoint = try await CoordinatorSettlement(store: store, network: session.network).settle()
     let vouched = try await store.vouchedNodeEarnings()
     try await session.network.closeCoordinator(coordinator: session.signer.address, vouchedNodeEarnings: vouched)
