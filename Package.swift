@@ -586,8 +586,8 @@ let package = Package(
     .testTarget(
       name: "CocoonAppsTests",
       dependencies: [
-        "CocoonCore", "CocoonAccounting", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo", grdb,
-        crypto,
+        "CocoonCore", "CocoonAccounting", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo",
+        "cocoon-ton-sandbox", grdb, crypto,
       ],
       path: "Tests/CocoonAppsTests",
       swiftSettings: strictSettings

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The network paying on TON: `cocoon-ton-sandbox` (the real emulator behind a TON Center API) and the three roles
+/// as processes, the Cocoon contracts deployed by the `ton-sandbox` plugin on first use. The node is the echo
+/// backend, so the test is about payments, not inference.
+@Suite("Paid requests on the TON sandbox chain (four processes)", .serialized)
+struct TONSandboxNetworkTests {
+  static let emulator = repositoryRoot.appendingPathComponent(".tools/ton/libemulator.so")
+
+  static func configuration(directory: URL, sandboxPort: Int, coordinatorPort: Int, apiPort: Int) throws -> URL {
+    try "ton_sandbox:\n  listen: 127.0.0.1:\(sandboxPort)\n  state_path: sandbox-state\n"
+      .write(to: directory.appendingPathComponent("sandbox.yaml"), atomically: true, encoding: .utf8)
+    let weights = directory.appendingPathComponent("weights.bin")
+    try Data("echo weights".utf8).write(to: weights)
+    let text = """
+      network: {name: ton-test, insecure: true}
+      payment:
+        plugin: ton-sandbox
+        options: {endpoint: "http://127.0.0.1:\(sandboxPort)/api/v2", keys: ton-keys}
+      registry:
+        models: [{name: echo-model, sha256: 8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e}]
+        prices: {price_per_token: 1000, node_fee_per_token: 800}
+        min_client_stake_nano: 1000000000
+        client_close_delay_seconds: 1
+      coordinator:
+        listen: 127.0.0.1:\(coordinatorPort)
+        database: coordinator.sqlite
+        settle_interval_seconds: 1
+        attestation: {plugin: insecure, options: {insecure: true}}
+        transport: {plugin: tcp, options: {insecure: true}}
+      node:
+        coordinators: [127.0.0.1:\(coordinatorPort)]
+        attestation: {plugin: insecure, options: {insecure: true}}
+        transport: {plugin: tcp, options: {insecure: true}}
+        compute: {plugin: echo, options: {prefix: ""}}
+        models: [{name: echo-model, path: weights.bin, sha256: 8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e}]
+      client:
+        listen: 127.0.0.1:\(apiPort)
+        coordinators: [127.0.0.1:\(coordinatorPort)]
+        transport: {plugin: tcp, options: {insecure: true}}
+        verifiers: [{plugin: insecure, options: {insecure: true}}]
+      """
+    let file = directory.appendingPathComponent("cocoon.yaml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
+  static func start(_ product: String, _ arguments: [String], in directory: URL, log: String) throws -> Process {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent(product)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = ProcessInfo.processInfo.environment.merging(["COCOON_TON_EMULATOR": emulator.path]) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    let path = directory.appendingPathComponent(log).path
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try process.run()
+    return process
+  }
+
+  /// Runs `cocoon-<role> arguments… --config config` until it succeeds (up to `attempts` times).
+  static func command(_ role: String, _ arguments: [String], config: URL, attempts: Int = 1) async throws -> String {
+    var last = ProcessResult(status: -1, stdout: "", stderr: "")
+    for _ in 0..<attempts {
+      last = try runProduct(
+        "cocoon-\(role)", arguments + ["--config", config.path], in: config.deletingLastPathComponent(),
+        environment: ["COCOON_TON_EMULATOR": emulator.path])
+      if last.status == 0 { return last.stdout }
+      try await Task.sleep(for: .milliseconds(500))
+    }
+    Issue.record("cocoon-\(role) \(arguments.joined(separator: " ")) failed (\(last.status)): \(last.stderr)")
+    return last.stdout
+  }
+
+  @Test(
+    "deposit, paid requests, node payout and client close on the contracts; charges equal the priced usage",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: emulator.path), "needs the TON emulator: run Tools/fetch-ton-emulator"),
+    .timeLimit(.minutes(5)))
+  func paysOnTON() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-ton-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let base = Int.random(in: 51_000...60_000)
+    let config = try Self.configuration(
+      directory: directory, sandboxPort: base, coordinatorPort: base + 1, apiPort: base + 2)
+    // The registry pins the echo weights by their SHA-256.
+    var text = try String(contentsOf: config, encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: "8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e",
+      with: try sha256Hex(of: directory.appendingPathComponent("weights.bin")))
+    try text.write(to: config, atomically: true, encoding: .utf8)
+
+    var processes = [
+      try Self.start("cocoon-ton-sandbox", ["serve", "--config", "sandbox.yaml"], in: directory, log: "sandbox.log")
+    ]
+    defer { for process in processes where process.isRunning { process.terminate() } }
+    try await Task.sleep(for: .seconds(1))
+    for (product, log) in [("cocoon-coordinator", "coordinator.log"), ("cocoon-node-echo", "node.log"), ("cocoon-client", "client.log")] {
+      processes.append(try Self.start(product, ["--config", config.path, "--log-level", "info"], in: directory, log: log))
+    }
+    _ = try await Self.command("client", ["deposit", "2"], config: config, attempts: 60)
+
+    let api = URL(string: "http://127.0.0.1:\(base + 2)/v1/completions")!
+    var expectedCost: UInt64 = 0
+    var expectedEarning: UInt64 = 0
+    for index in 0..<3 {
+      let body = #"{"model": "echo-model", "prompt": "one two three \#(index)", "max_tokens": 16}"#
+      var answered = false
+      for _ in 0..<60 where !answered {
+        if let (status, text) = try? await LocalNetworkTests.post(api, body), status == 200,
+          let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+          let usage = object["usage"] as? [String: Any]
+        {
+          expectedCost += LocalNetworkTests.price(usage, perToken: 1000)
+          expectedEarning += LocalNetworkTests.price(usage, perToken: 800)
+          answered = true
+        } else {
+          try await Task.sleep(for: .milliseconds(500))
+        }
+      }
+      #expect(answered, "request \(index) was not answered")
+    }
+    #expect(expectedCost > 0)
+
+    // The coordinator submits the charge to the client contract every second.
+    var charged: UInt64?
+    for _ in 0..<30 {
+      charged = LocalNetworkTests.amount("charged", in: try await Self.command("client", ["balance"], config: config))
+      if charged == expectedCost { break }
+      try await Task.sleep(for: .seconds(1))
+    }
+    #expect(charged == expectedCost)
+    let earnings = try await Self.command("node", ["earnings"], config: config)
+    #expect(earnings.contains("vouched \(NanoText.units(expectedEarning)), paid 0.000000000"), "\(earnings)")
+    _ = try await Self.command("node", ["payout"], config: config)
+    let paid = try await Self.command("node", ["earnings"], config: config)
+    #expect(
+      paid.contains("vouched \(NanoText.units(expectedEarning)), paid \(NanoText.units(expectedEarning))"), "\(paid)")
+    _ = try await Self.command("client", ["close"], config: config)
+    try await Task.sleep(for: .seconds(2))
+    let closed = try await Self.command("client", ["close"], config: config)
+    #expect(closed.hasPrefix("closed"), "\(closed)")
+    let balance = try await Self.command("client", ["balance"], config: config)
+    #expect(LocalNetworkTests.amount("charged", in: balance) == expectedCost, "\(balance)")
+    #expect(balance.contains("state       closed"), "\(balance)")
+  }
+}
+
+/// The SHA-256 of a file, as lower-case hex.
+func sha256Hex(of file: URL) throws -> String {
+  let result = try runProcess("/usr/bin/sha256sum", [file.path])
+  return String(result.prefix(64))
+}
+
+private func runProcess(_ path: String, _ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: path)
+  process.arguments = arguments
+  let output = Pipe()
+  process.standardOutput = output
+  try process.run()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self)
+}
