@@ -98,13 +98,14 @@ struct Q6_KKernel: RowKernel {
   @inline(__always)
   static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
     let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.columns / 256)
-    return avx2Kernels ? cocoon_dot_q6_K(w, q, d, Int32(n)) : BlockDot.q6_K(w, q, d, blocks: n)
+    let sums = a.sums + t * a.columns / 16
+    return avx2Kernels ? cocoon_dot_q6_K(w, q, d, sums, Int32(n)) : BlockDot.q6_K(w, q, d, blocks: n)
   }
 
   @inline(__always)
   static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
-    let (q, d) = (a.values + t * a.columns, a.scales + t * a.columns / 256)
-    if avx2Kernels { return cocoon_dot4_q6_K(w, q, d, Int32(a.columns), out, stride) }
+    let (q, d, sums) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16)
+    if avx2Kernels { return cocoon_dot4_q6_K(w, q, d, sums, Int32(a.columns), out, stride) }
     for k in 0..<4 { out[k * stride] = BlockDot.q6_K(w, q + k * a.columns, d + k * a.columns / 256, blocks: a.columns / 256) }
   }
 }

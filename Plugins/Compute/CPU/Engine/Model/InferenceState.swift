@@ -15,6 +15,8 @@ public final class InferenceState: @unchecked Sendable {
   let buffer = ActivationBuffer()
   let x, h, q, k, v, attention, gate, up, cosines, sines: UnsafeMutablePointer<Float>
   let logits: UnsafeMutablePointer<Float>
+  /// Per-thread scratch of 64 lanes × head dimension for the attention's value sums.
+  let valueLanes: UnsafeMutablePointer<Float>
 
   init(config c: ModelConfig, threads: Int) {
     config = c
@@ -31,11 +33,12 @@ public final class InferenceState: @unchecked Sendable {
     cosines = .allocate(capacity: b * c.ropeDim)
     sines = .allocate(capacity: b * c.ropeDim)
     logits = .allocate(capacity: c.vocabularySize)
+    valueLanes = .allocate(capacity: threads * 64 * c.headDim)
   }
 
   deinit {
     for p in keys + values { p.deallocate() }
-    for p in [x, h, q, k, v, attention, gate, up, cosines, sines, logits, scores] { p.deallocate() }
+    for p in [x, h, q, k, v, attention, gate, up, cosines, sines, logits, scores, valueLanes] { p.deallocate() }
   }
 
   /// Makes room for `positions` cached positions (at most the context length).
