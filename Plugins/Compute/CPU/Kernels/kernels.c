@@ -290,6 +290,18 @@ AVX2 void cocoon_dot4_q4_K(const void *w, const int8_t *q, const float *d, const
   for (int t = 0; t < 4; t++) out[t * stride] = acc[t] - acc_min[t];
 }
 
+// Q6_K for eight or more tokens, in the order of llama.cpp's tiled K-quant matmul: each block's exact integer sum,
+// times the weight scale, then one fused multiply-add with the activation scale per block.
+AVX2 float cocoon_dot_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) {
+  const uint8_t *p = (const uint8_t *)w;
+  float acc = 0;
+  for (int b = 0; b < blocks; b++, p += 210) {
+    const int total = hsum_i32(q6_K_block(p, q + 256 * b, sums + 16 * b));
+    acc = fmaf((float)total * half_to_float(p + 208), d[b], acc);
+  }
+  return acc;
+}
+
 AVX2 void cocoon_dot4_q6_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns,
                            float *out, long stride) {
   const int blocks = columns / 256;
@@ -313,4 +325,5 @@ float cocoon_dot_q5_0(const void *w, const int8_t *q, const float *d, int blocks
 float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }
 float cocoon_dot_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) { return 0; }
 float cocoon_dot_q6_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) { return 0; }
+float cocoon_dot_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) { return 0; }
 #endif

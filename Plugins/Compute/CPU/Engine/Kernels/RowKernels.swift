@@ -109,3 +109,13 @@ struct Q6_KKernel: RowKernel {
     for k in 0..<4 { out[k * stride] = BlockDot.q6_K(w, q + k * a.columns, d + k * a.columns / 256, blocks: a.columns / 256) }
   }
 }
+
+/// Q6_K for products of eight or more tokens, in the order of llama.cpp's tiled matmul.
+struct Q6_KBatchKernel: RowKernel {
+  @inline(__always)
+  static func dot(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int) -> Float {
+    let (q, d, n) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.columns / 256)
+    let sums = a.sums + t * a.columns / 16
+    return avx2Kernels ? cocoon_dot_q6_K_tiled(w, q, d, sums, Int32(n)) : BlockDot.q6_K(w, q, d, blocks: n)
+  }
+}

@@ -3,8 +3,9 @@
 public final class InferenceState: @unchecked Sendable {
   let config: ModelConfig
   let threads: Int
-  /// The longest batch evaluated in one pass (longer prompts are split).
-  static let maxBatch = 128
+  /// The longest batch evaluated in one pass (longer prompts are split); llama.cpp's default batch, so that both
+  /// pick the same kernels (and summation orders) for the same prompt.
+  static let maxBatch = 512
   /// Positions the cache can hold now; it grows up to the context length.
   private(set) var capacity = 0
   /// Tokens whose keys and values are in the cache, at positions `0..<tokens.count`.

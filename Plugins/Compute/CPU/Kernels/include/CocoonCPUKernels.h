@@ -17,6 +17,9 @@ float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks
 /// Q4_K / Q6_K weights against Q8_K activations (values q, one float scale per 256, sums per 16 values).
 float cocoon_dot_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks);
 float cocoon_dot_q6_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks);
+/// Q6_K in llama.cpp's order for products of eight or more tokens (its tiled matmul): per block, the exact integer
+/// sum times the weight scale, fused-multiply-added with the activation scale.
+float cocoon_dot_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks);
 
 /// Four activation rows at once (prefill): rows start `columns` values (and `columns / 32` or `/ 256` scales,
 /// `columns / 16` sums) apart; results go to out[0], out[stride], out[2 * stride], out[3 * stride].
