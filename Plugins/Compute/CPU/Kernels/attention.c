@@ -43,6 +43,8 @@ static float half_to_float_portable(uint16_t h) {
   return magnitude;
 }
 
+float cocoon_vector_expf(float x) { return vector_expf(x); }
+
 /// The pairwise sum of 16 lanes: (l[i] + l[i+8]), then + 4 apart, + 2 apart, + 1 apart.
 static float tree16(const float *l) {
   float t8[8], t4[4];

@@ -69,7 +69,7 @@ extension LanguageModel {
     w.up.multiply(s.h, tokens: n, into: s.up, buffer: s.buffer, pool: pool)
     Trace.write("ffn_gate-\(index)", s.gate, count: n * c.feedForward)
     Trace.write("ffn_up-\(index)", s.up, count: n * c.feedForward)
-    Ops.gatedActivation(s.gate, s.up, count: n * c.feedForward, gelu: c.architecture == .gemma3)
+    Ops.gatedActivation(s.gate, s.up, count: n * c.feedForward, row: c.feedForward, gelu: c.architecture == .gemma3)
     Trace.write("ffn_geglu-\(index)", s.gate, count: n * c.feedForward)
     w.down.multiply(s.gate, tokens: n, into: s.h, buffer: s.buffer, pool: pool)
     Trace.write("ffn_out-\(index)", s.h, count: n * e)

@@ -1,3 +1,4 @@
+import CocoonCPUKernels
 import Foundation
 
 /// Element-wise and row operations of the forward pass, in llama.cpp's order of float operations.
@@ -64,16 +65,21 @@ enum Ops {
 
   static let geluTable: [Float] = (0..<65536).map { exactGelu(Float(Float16(bitPattern: UInt16($0)))) }
 
-  /// `gate[i] = act(gate[i]) * up[i]` for GELU (Gemma) or SiLU (Llama, Qwen).
+  /// `gate[i] = act(gate[i]) * up[i]` for GELU (Gemma) or SiLU (Llama, Qwen), over rows of `row` values. SiLU as
+  /// ggml's AVX-512 build: `x / (1 + exp(-x))` with its vector exp for each full 16 values of a row, `expf` after.
   static func gatedActivation(
-    _ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int, gelu useGelu: Bool
+    _ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int, row: Int, gelu useGelu: Bool
   ) {
     if useGelu {
       for i in 0..<count { gate[i] = gelu(gate[i]) * up[i] }
-    } else {
-      for i in 0..<count {
+      return
+    }
+    for start in stride(from: 0, to: count, by: row) {
+      let vectorEnd = start + row - row % 16
+      for i in start..<start + row {
         let g = gate[i]
-        gate[i] = g / (1 + expf(-g)) * up[i]
+        let e = i < vectorEnd ? cocoon_vector_expf(0 - g) : expf(-g)
+        gate[i] = g / (1 + e) * up[i]
       }
     }
   }

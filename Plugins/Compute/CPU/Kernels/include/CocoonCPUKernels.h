@@ -37,6 +37,9 @@ float cocoon_dot_f16_f32(const uint16_t *k, const float *q, int n);
 /// (0 + 2) + (1 + 3), then pairwise; n a multiple of 64.
 float cocoon_dot_f16_f32_x4(const uint16_t *k, const float *q, int n);
 
+/// exp(x) as ggml's AVX-512 vector exp computes it (softmax, SiLU), one value; portable.
+float cocoon_vector_expf(float x);
+
 /// In-place softmax of the scores of cache cells first…last (p[0] is cell `first`), as ggml's CPU soft_max with
 /// AVX-512: ggml's vector exp, partial sums of 16-cell chunks (cells 16c…16c+15) added pairwise, summed in double.
 void cocoon_softmax_cells(float *p, int first, int last);
