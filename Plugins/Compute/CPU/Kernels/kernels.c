@@ -108,6 +108,17 @@ AVX2 static inline int hsum_i32(__m256i v) {
   return _mm_cvtsi128_si32(s);
 }
 
+/// The lane sums of four int32 vectors, as [Σa, Σb, Σc, Σd] (exact).
+AVX2 static inline __m128i hsum4_i32(__m256i a, __m256i b, __m256i c, __m256i d) {
+  __m256i h = _mm256_hadd_epi32(_mm256_hadd_epi32(a, b), _mm256_hadd_epi32(c, d));
+  return _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
+}
+
+/// The activation scales of four tokens for block b: d[b], d[blocks + b], d[2·blocks + b], d[3·blocks + b].
+AVX2 static inline __m128 scales4(const float *d, int blocks, int b) {
+  return _mm_setr_ps(d[b], d[blocks + b], d[2 * blocks + b], d[3 * blocks + b]);
+}
+
 /// Integer dot of two Q4_K sub-blocks (64 values of chunk j) with their 6-bit scales applied.
 AVX2 static inline int q4_K_pair(const uint8_t *qs, const int8_t *a, int sc0, int sc1) {
   const __m256i low = _mm256_set1_epi8(0x0F);
@@ -269,25 +280,40 @@ AVX2 void cocoon_dot4_q4_K(const void *w, const int8_t *q, const float *d, const
                            float *out, long stride) {
   const uint8_t *p = (const uint8_t *)w;
   const int blocks = columns / 256;
-  float acc[4] = {0, 0, 0, 0}, acc_min[4] = {0, 0, 0, 0};
+  const long sums_row = columns / 16;
+  const __m256i low = _mm256_set1_epi8(0x0F);
+  __m128 acc = _mm_setzero_ps(), acc_min = _mm_setzero_ps();
   for (int b = 0; b < blocks; b++, p += 144) {
     const uint8_t *scales = p + 4;
-    const float dw = half_to_float(p), dm = half_to_float(p + 2);
+    const __m128 da = scales4(d, blocks, b);
+    const __m128 dw = _mm_mul_ps(_mm_set1_ps(half_to_float(p)), da);
+    const __m128 dm = _mm_mul_ps(_mm_set1_ps(half_to_float(p + 2)), da);
     for (int j = 0; j < 4; j++) {
       int sc0, m0, sc1, m1;
       scale_min(scales, 2 * j, &sc0, &m0);
       scale_min(scales, 2 * j + 1, &sc1, &m1);
+      const __m256i x = _mm256_loadu_si256((const __m256i *)(p + 16 + 32 * j));
+      const __m256i lo = _mm256_and_si256(x, low);
+      const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), low);
+      const __m256i s0 = _mm256_set1_epi16((short)sc0), s1 = _mm256_set1_epi16((short)sc1);
+      __m256i part[4];
+      int mins[4];
       for (int t = 0; t < 4; t++) {
-        const float da = d[t * blocks + b];
-        const int32_t *bs = sums + (long)t * (columns / 16) + 16 * b + 4 * j;
-        int sumi = q4_K_pair(p + 16 + 32 * j, q + (long)t * columns + 256 * b + 64 * j, sc0, sc1);
-        int mins = m0 * (bs[0] + bs[1]) + m1 * (bs[2] + bs[3]);
-        acc[t] = fmaf((float)sumi, dw * da, acc[t]);
-        acc_min[t] = fmaf((float)mins, dm * da, acc_min[t]);
+        const int8_t *a = q + (long)t * columns + 256 * b + 64 * j;
+        __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)a)), s0);
+        __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(a + 32))), s1);
+        part[t] = _mm256_add_epi32(p0, p1);
+        const int32_t *bs = sums + t * sums_row + 16 * b + 4 * j;
+        mins[t] = m0 * (bs[0] + bs[1]) + m1 * (bs[2] + bs[3]);
       }
+      const __m128 sumi = _mm_cvtepi32_ps(hsum4_i32(part[0], part[1], part[2], part[3]));
+      acc = _mm_fmadd_ps(sumi, dw, acc);
+      acc_min = _mm_fmadd_ps(_mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)mins)), dm, acc_min);
     }
   }
-  for (int t = 0; t < 4; t++) out[t * stride] = acc[t] - acc_min[t];
+  float r[4];
+  _mm_storeu_ps(r, _mm_sub_ps(acc, acc_min));
+  for (int t = 0; t < 4; t++) out[t * stride] = r[t];
 }
 
 // Q6_K for eight or more tokens, in the order of llama.cpp's tiled K-quant matmul: each block's exact integer sum,
@@ -300,6 +326,39 @@ AVX2 float cocoon_dot_q6_K_tiled(const void *w, const int8_t *q, const float *d,
     acc = fmaf((float)total * half_to_float(p + 208), d[b], acc);
   }
   return acc;
+}
+
+AVX2 void cocoon_dot4_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns,
+                                 float *out, long stride) {
+  const uint8_t *p = (const uint8_t *)w;
+  const int blocks = columns / 256;
+  const long sums_row = columns / 16;
+  __m128 acc = _mm_setzero_ps();
+  for (int b = 0; b < blocks; b++, p += 210) {
+    const int8_t *sc = (const int8_t *)(p + 192);
+    __m256i v[2][4];
+    q6_K_unpack(p, p + 128, v[0]);
+    q6_K_unpack(p + 64, p + 160, v[1]);
+    __m256i part[4];
+    for (int t = 0; t < 4; t++) {
+      const int8_t *a = q + (long)t * columns + 256 * b;
+      __m256i sumi = _mm256_setzero_si256();
+      for (int n = 0; n < 2; n++) {
+        const int8_t *s = sc + 8 * n;
+        for (int k = 0; k < 4; k++) {
+          __m256i av = _mm256_loadu_si256((const __m256i *)(a + 128 * n + 32 * k));
+          __m256i scale = _mm256_set_m128i(_mm_set1_epi16(s[2 * k + 1]), _mm_set1_epi16(s[2 * k]));
+          sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(scale, _mm256_maddubs_epi16(v[n][k], av)));
+        }
+      }
+      part[t] = _mm256_sub_epi32(sumi, q6_K_offset(sc, sums + t * sums_row + 16 * b));
+    }
+    const __m128 total = _mm_cvtepi32_ps(hsum4_i32(part[0], part[1], part[2], part[3]));
+    acc = _mm_fmadd_ps(_mm_mul_ps(total, _mm_set1_ps(half_to_float(p + 208))), scales4(d, blocks, b), acc);
+  }
+  float r[4];
+  _mm_storeu_ps(r, acc);
+  for (int t = 0; t < 4; t++) out[t * stride] = r[t];
 }
 
 AVX2 void cocoon_dot4_q6_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns,
@@ -326,4 +385,6 @@ float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks
 float cocoon_dot_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) { return 0; }
 float cocoon_dot_q6_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) { return 0; }
 float cocoon_dot_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks) { return 0; }
+void cocoon_dot4_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns, float *out,
+                            long stride) {}
 #endif

@@ -118,4 +118,11 @@ struct Q6_KBatchKernel: RowKernel {
     let sums = a.sums + t * a.columns / 16
     return avx2Kernels ? cocoon_dot_q6_K_tiled(w, q, d, sums, Int32(n)) : BlockDot.q6_K(w, q, d, blocks: n)
   }
+
+  @inline(__always)
+  static func dot4(_ w: UnsafeRawPointer, _ a: PreparedActivations, token t: Int, out: UnsafeMutablePointer<Float>, stride: Int) {
+    let (q, d, sums) = (a.values + t * a.columns, a.scales + t * a.columns / 256, a.sums + t * a.columns / 16)
+    if avx2Kernels { return cocoon_dot4_q6_K_tiled(w, q, d, sums, Int32(a.columns), out, stride) }
+    for k in 0..<4 { out[k * stride] = dot(w, a, token: t + k) }
+  }
 }

@@ -20,6 +20,8 @@ float cocoon_dot_q6_K(const void *w, const int8_t *q, const float *d, const int3
 /// Q6_K in llama.cpp's order for products of eight or more tokens (its tiled matmul): per block, the exact integer
 /// sum times the weight scale, fused-multiply-added with the activation scale.
 float cocoon_dot_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks);
+void cocoon_dot4_q6_K_tiled(const void *w, const int8_t *q, const float *d, const int32_t *sums, int columns, float *out,
+                            long stride);
 
 /// Four activation rows at once (prefill): rows start `columns` values (and `columns / 32` or `/ 256` scales,
 /// `columns / 16` sums) apart; results go to out[0], out[stride], out[2 * stride], out[3 * stride].
