@@ -114,12 +114,14 @@ extension LanguageModel {
         groups == 4 ? cocoon_dot_f16_f32_x4($0, q, Int32(d)) : cocoon_dot_f16_f32($0, q, Int32(d))
       }
     }
-    var lanes = [Float](repeating: 0, count: 64)
-    let mask = 16 * groups - 1
-    for i in 0..<d { lanes[i & mask] = lanes[i & mask].addingProduct(Float(k[i]), q[i]) }
-    if groups == 4 { for l in 0..<16 { lanes[l] = (lanes[l] + lanes[l + 32]) + (lanes[l + 16] + lanes[l + 48]) } }
-    for i in 0..<8 { lanes[i] = lanes[i + 8] + lanes[i] }
-    for i in 0..<4 { lanes[i] = lanes[i + 4] + lanes[i] }
-    return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3])
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: 64) { lanes in
+      lanes.initialize(repeating: 0)
+      let mask = 16 * groups - 1
+      for i in 0..<d { lanes[i & mask] = lanes[i & mask].addingProduct(Float(k[i]), q[i]) }
+      if groups == 4 { for l in 0..<16 { lanes[l] = (lanes[l] + lanes[l + 32]) + (lanes[l + 16] + lanes[l + 48]) } }
+      for i in 0..<8 { lanes[i] = lanes[i + 8] + lanes[i] }
+      for i in 0..<4 { lanes[i] = lanes[i + 4] + lanes[i] }
+      return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3])
+    }
   }
 }
