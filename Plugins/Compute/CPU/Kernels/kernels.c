@@ -51,6 +51,43 @@ AVX2 float cocoon_dot_q5_0(const void *w, const int8_t *q, const float *d, int b
   return hsum(acc);
 }
 
+// One token against four consecutive weight rows (decode): each row keeps its own accumulator and the same
+// per-block order as the one-row kernels (so the results are identical), but the four chains overlap.
+AVX2 void cocoon_dot_q8_0_rows4(const void *w, long row_bytes, const int8_t *q, const float *d, int blocks,
+                                float *out) {
+  const uint8_t *p = (const uint8_t *)w;
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  for (int b = 0; b < blocks; b++) {
+    __m256i av = _mm256_loadu_si256((const __m256i *)(q + 32 * b));
+    for (int r = 0; r < 4; r++) {
+      const uint8_t *block = p + r * row_bytes + 34 * b;
+      __m256i wv = _mm256_loadu_si256((const __m256i *)(block + 2));
+      __m256 s = _mm256_set1_ps(half_to_float(block) * d[b]);
+      acc[r] = _mm256_fmadd_ps(s, _mm256_cvtepi32_ps(dot_s8(wv, av)), acc[r]);
+    }
+  }
+  for (int r = 0; r < 4; r++) out[r] = hsum(acc[r]);
+}
+
+AVX2 void cocoon_dot_q5_0_rows4(const void *w, long row_bytes, const int8_t *q, const float *d, int blocks,
+                                float *out) {
+  const uint8_t *p = (const uint8_t *)w;
+  __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+  for (int b = 0; b < blocks; b++) {
+    __m256i av = _mm256_loadu_si256((const __m256i *)(q + 32 * b));
+    for (int r = 0; r < 4; r++) {
+      const uint8_t *block = p + r * row_bytes + 22 * b;
+      uint32_t qh;
+      memcpy(&qh, block + 2, 4);
+      __m256i high = _mm256_and_si256(bits_to_bytes(qh), _mm256_set1_epi8(0x10));
+      __m256i wv = _mm256_sub_epi8(_mm256_or_si256(nibbles(block + 6), high), _mm256_set1_epi8(16));
+      __m256 s = _mm256_set1_ps(half_to_float(block) * d[b]);
+      acc[r] = _mm256_fmadd_ps(s, _mm256_cvtepi32_ps(dot_s8(wv, av)), acc[r]);
+    }
+  }
+  for (int r = 0; r < 4; r++) out[r] = hsum(acc[r]);
+}
+
 // Half-precision dots in the two orders of llama.cpp's AVX-512 build. Several query rows (prefill) go through
 // tinyBLAS: 16 lanes (lane = i % 16) of fused multiply-adds, then the lanes added pairwise (16 → 8 → 4 → 2 → 1).
 // One row (decode) goes through ggml_vec_dot_f16: four such 16-lane accumulators taking turns every 16 values,
@@ -132,4 +169,6 @@ void cocoon_dot4_q5_0(const void *w, const int8_t *q, const float *d, int column
 float cocoon_dot_q8_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }
 float cocoon_dot_q5_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }
 float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks) { return 0; }
+void cocoon_dot_q8_0_rows4(const void *w, long row_bytes, const int8_t *q, const float *d, int blocks, float *out) {}
+void cocoon_dot_q5_0_rows4(const void *w, long row_bytes, const int8_t *q, const float *d, int blocks, float *out) {}
 #endif

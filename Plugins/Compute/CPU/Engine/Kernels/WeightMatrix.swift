@@ -45,7 +45,15 @@ public struct WeightMatrix: @unchecked Sendable {
     let (data, rowBytes, rows) = (self.data, self.rowBytes, self.rows)
     if tokens == 1 {
       pool.parallelFor(rows) { range in
-        for r in range { out[r] = K.dot(data + r * rowBytes, a, token: 0) }
+        var r = range.lowerBound
+        while r + 4 <= range.upperBound {
+          K.rows4(data + r * rowBytes, rowBytes: rowBytes, a, out: out + r)
+          r += 4
+        }
+        while r < range.upperBound {
+          out[r] = K.dot(data + r * rowBytes, a, token: 0)
+          r += 1
+        }
       }
       return
     }

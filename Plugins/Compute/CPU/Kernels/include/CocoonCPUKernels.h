@@ -13,6 +13,9 @@ int cocoon_kernels_avx2(void);
 float cocoon_dot_q8_0(const void *w, const int8_t *q, const float *d, int blocks);
 float cocoon_dot_q5_0(const void *w, const int8_t *q, const float *d, int blocks);
 float cocoon_dot_q4_0(const void *w, const int8_t *q, const float *d, int blocks);
+/// One activation row against four weight rows `row_bytes` apart (decode); results identical to four single dots.
+void cocoon_dot_q8_0_rows4(const void *w, long row_bytes, const int8_t *q, const float *d, int blocks, float *out);
+void cocoon_dot_q5_0_rows4(const void *w, long row_bytes, const int8_t *q, const float *d, int blocks, float *out);
 
 /// Q4_K / Q6_K weights against Q8_K activations (values q, one float scale per 256, sums per 16 values).
 float cocoon_dot_q4_K(const void *w, const int8_t *q, const float *d, const int32_t *sums, int blocks);
