@@ -50,7 +50,7 @@ extension LanguageModel {
       } else {
         feedForwardBlock(layer, index: index, tokens: n, state: s)
       }
-      Trace.write("l_out-\(index)", s.x, count: n * e)
+      Trace.write("l_out-\(index)", s.x, count: (index == c.blocks - 1 ? 1 : n) * e)
     }
     s.tokens.append(contentsOf: batch)
     guard logits else { return }
