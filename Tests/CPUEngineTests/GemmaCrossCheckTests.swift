@@ -36,6 +36,9 @@ struct GemmaCrossCheckTests {
     }
   }
 
+  /// Exact equality for every prompt: the engine reproduces llama.cpp's float operations bit for bit (see the
+  /// plugin's README). The model is chaotic enough that anything less diverges: llama.cpp's own token-by-token
+  /// prefill differs from its batched one by up to 1.2 in the logits and changes 3 of these 6 generations.
   @Test("cross-check llama.cpp: greedy generation, 32 tokens per prompt")
   func greedyGenerationEqualsLlamaCpp() throws {
     let model = try Self.model.get()
@@ -49,13 +52,8 @@ struct GemmaCrossCheckTests {
       let outcome = try TextGenerator(model: model).generate(
         prompt: prompt, state: state, maxTokens: 32, sampler: Sampler(SamplerSettings()), emit: { text += $0 })
       let agree = zip(outcome.tokens, g.tokens).prefix { $0 == $1 }.count
-      // Known gap: the logits differ from llama.cpp's by up to ~1% (e.g. 19.23 vs 19.00 for the top token of
-      // the first prompt), so near-ties flip and some greedy continuations diverge after a few tokens.
-      withKnownIssue("greedy tokens diverge from llama.cpp's after \(agree) of 32 for \(g.prompt)", isIntermittent: true) {
-        #expect(outcome.tokens == g.tokens, "generation from \(g.prompt)")
-        #expect(text == g.text, "text from \(g.prompt)")
-      }
-      #expect(agree >= 2, "the first tokens from \(g.prompt) agree with llama.cpp")
+      #expect(outcome.tokens == g.tokens, "generation from \(g.prompt): agrees for \(agree) of \(g.tokens.count)")
+      #expect(text == g.text, "text from \(g.prompt)")
     }
   }
 }

@@ -81,64 +81,42 @@ extension BlockDot {
     out[3 * stride] = r3
   }
 
+  /// Q4_K for four tokens in the float order of llama.cpp's repacked four-row kernel: a fused multiply-add per
+  /// 64 values (two sub-blocks) for the scaled sums and for the mins.
   @inline(__always)
   static func q4_Kx4(
     _ w: UnsafeRawPointer, _ q: UnsafePointer<Int8>, _ d: UnsafePointer<Float>, _ sums: UnsafePointer<Int32>,
     columns: Int, out: UnsafeMutablePointer<Float>, stride: Int
   ) {
     let blocks = columns / 256
-    var r = (Float(0), Float(0), Float(0), Float(0))
-    for b in 0..<blocks {
-      let block = w + 144 * b
-      let scales = (block + 4).assumingMemoryBound(to: UInt8.self)
-      let qs = (block + 16).assumingMemoryBound(to: UInt8.self)
-      var scaled = (Int32(0), Int32(0), Int32(0), Int32(0))
-      var mins = (Int32(0), Int32(0), Int32(0), Int32(0))
-      for j in 0..<4 {
-        let chunk = qs + 32 * j
-        let a0 = q + 256 * b + 64 * j
-        let a1 = a0 + columns, a2 = a1 + columns, a3 = a2 + columns
-        var l0: Int32 = 0, l1: Int32 = 0, l2: Int32 = 0, l3: Int32 = 0
-        var h0: Int32 = 0, h1: Int32 = 0, h2: Int32 = 0, h3: Int32 = 0
-        for l in 0..<32 {
-          let lo = Int32(chunk[l] & 0xF)
-          let hi = Int32(chunk[l] >> 4)
-          l0 &+= lo &* Int32(a0[l])
-          l1 &+= lo &* Int32(a1[l])
-          l2 &+= lo &* Int32(a2[l])
-          l3 &+= lo &* Int32(a3[l])
-          h0 &+= hi &* Int32(a0[l + 32])
-          h1 &+= hi &* Int32(a1[l + 32])
-          h2 &+= hi &* Int32(a2[l + 32])
-          h3 &+= hi &* Int32(a3[l + 32])
+    let sumsPerRow = columns / 16
+    for t in 0..<4 {
+      var acc: Float = 0
+      var accMin: Float = 0
+      let a = q + t * columns
+      for b in 0..<blocks {
+        let block = w + 144 * b
+        let scales = (block + 4).assumingMemoryBound(to: UInt8.self)
+        let qs = (block + 16).assumingMemoryBound(to: UInt8.self)
+        let da = d[t * blocks + b]
+        let bs = sums + t * sumsPerRow + 16 * b
+        for j in 0..<4 {
+          let chunk = qs + 32 * j
+          let aj = a + 256 * b + 64 * j
+          var lo: Int32 = 0
+          var hi: Int32 = 0
+          for l in 0..<32 {
+            lo &+= Int32(chunk[l] & 0xF) &* Int32(aj[l])
+            hi &+= Int32(chunk[l] >> 4) &* Int32(aj[l + 32])
+          }
+          let (sc0, m0) = scaleMin(scales, 2 * j)
+          let (sc1, m1) = scaleMin(scales, 2 * j + 1)
+          let mins = m0 &* (bs[4 * j] &+ bs[4 * j + 1]) &+ m1 &* (bs[4 * j + 2] &+ bs[4 * j + 3])
+          acc = acc.addingProduct(Float(sc0 &* lo &+ sc1 &* hi), loadHalf(block) * da)
+          accMin = accMin.addingProduct(Float(mins), loadHalf(block, 2) * da)
         }
-        let (sc0, m0) = scaleMin(scales, 2 * j)
-        let (sc1, m1) = scaleMin(scales, 2 * j + 1)
-        scaled.0 &+= sc0 &* l0 &+ sc1 &* h0
-        scaled.1 &+= sc0 &* l1 &+ sc1 &* h1
-        scaled.2 &+= sc0 &* l2 &+ sc1 &* h2
-        scaled.3 &+= sc0 &* l3 &+ sc1 &* h3
-        let sumsPerRow = columns / 16
-        let bs = sums + 16 * b + 4 * j
-        mins.0 &+= m0 &* (bs[0] &+ bs[1]) &+ m1 &* (bs[2] &+ bs[3])
-        mins.1 &+= m0 &* (bs[sumsPerRow] &+ bs[sumsPerRow + 1]) &+ m1 &* (bs[sumsPerRow + 2] &+ bs[sumsPerRow + 3])
-        let s2 = 2 * sumsPerRow
-        mins.2 &+= m0 &* (bs[s2] &+ bs[s2 + 1]) &+ m1 &* (bs[s2 + 2] &+ bs[s2 + 3])
-        let s3 = 3 * sumsPerRow
-        mins.3 &+= m0 &* (bs[s3] &+ bs[s3 + 1]) &+ m1 &* (bs[s3 + 2] &+ bs[s3 + 3])
       }
-      let dw = loadHalf(block)
-      let dm = loadHalf(block, 2)
-      let sb = columns / 256
-      let ds = d + b
-      r.0 += ds[0] * (dw * Float(scaled.0) - dm * Float(mins.0))
-      r.1 += ds[sb] * (dw * Float(scaled.1) - dm * Float(mins.1))
-      r.2 += ds[2 * sb] * (dw * Float(scaled.2) - dm * Float(mins.2))
-      r.3 += ds[3 * sb] * (dw * Float(scaled.3) - dm * Float(mins.3))
+      out[t * stride] = acc - accMin
     }
-    out[0] = r.0
-    out[stride] = r.1
-    out[2 * stride] = r.2
-    out[3 * stride] = r.3
   }
 }

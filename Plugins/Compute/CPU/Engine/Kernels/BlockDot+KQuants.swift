@@ -10,13 +10,15 @@ extension BlockDot {
     )
   }
 
-  /// Q4_K (144-byte blocks: fp16 d, fp16 dmin, 12 scale bytes, 128 bytes of nibbles).
+  /// Q4_K (144-byte blocks: fp16 d, fp16 dmin, 12 scale bytes, 128 bytes of nibbles), in the float order of
+  /// llama.cpp's repacked one-row kernel: a fused multiply-add per block for the scaled sums and for the mins.
   @inline(__always)
   static func q4_K(
     _ w: UnsafeRawPointer, _ q: UnsafePointer<Int8>, _ d: UnsafePointer<Float>, _ sums: UnsafePointer<Int32>,
     blocks: Int
   ) -> Float {
-    var sum: Float = 0
+    var acc: Float = 0
+    var accMin: Float = 0
     for b in 0..<blocks {
       let block = w + 144 * b
       let scales = (block + 4).assumingMemoryBound(to: UInt8.self)
@@ -39,9 +41,10 @@ extension BlockDot {
         scaled &+= sc0 &* lo &+ sc1 &* hi
         mins &+= m0 &* (bs[4 * j] &+ bs[4 * j + 1]) &+ m1 &* (bs[4 * j + 2] &+ bs[4 * j + 3])
       }
-      sum += d[b] * (loadHalf(block) * Float(scaled) - loadHalf(block, 2) * Float(mins))
+      acc = acc.addingProduct(Float(scaled), loadHalf(block) * d[b])
+      accMin = accMin.addingProduct(Float(mins), loadHalf(block, 2) * d[b])
     }
-    return sum
+    return acc - accMin
   }
 
   /// Q5_K (176-byte blocks: fp16 d, fp16 dmin, 12 scale bytes, 32 high-bit bytes, 128 bytes of nibbles).

@@ -33,7 +33,8 @@ public struct WeightMatrix: @unchecked Sendable {
     case .q5_0: run(Q5_0Kernel.self, a, tokens, out, pool)
     case .q4_K: run(Q4_KKernel.self, a, tokens, out, pool)
     case .q5_K: run(Q5_KKernel.self, a, tokens, out, pool)
-    case .q6_K: run(Q6_KKernel.self, a, tokens, out, pool)
+    // llama.cpp multiplies Q6_K by eight or more tokens in another summation order (its tiled matmul).
+    case .q6_K: tokens >= 8 ? run(Q6_KBatchKernel.self, a, tokens, out, pool) : run(Q6_KKernel.self, a, tokens, out, pool)
     default: preconditionFailure("unsupported weight type \(type) reached the kernels")
     }
   }
@@ -44,7 +45,15 @@ public struct WeightMatrix: @unchecked Sendable {
     let (data, rowBytes, rows) = (self.data, self.rowBytes, self.rows)
     if tokens == 1 {
       pool.parallelFor(rows) { range in
-        for r in range { out[r] = K.dot(data + r * rowBytes, a, token: 0) }
+        var r = range.lowerBound
+        while r + 4 <= range.upperBound {
+          K.rows4(data + r * rowBytes, rowBytes: rowBytes, a, out: out + r)
+          r += 4
+        }
+        while r < range.upperBound {
+          out[r] = K.dot(data + r * rowBytes, a, token: 0)
+          r += 1
+        }
       }
       return
     }

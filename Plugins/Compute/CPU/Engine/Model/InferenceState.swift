@@ -3,8 +3,9 @@
 public final class InferenceState: @unchecked Sendable {
   let config: ModelConfig
   let threads: Int
-  /// The longest batch evaluated in one pass (longer prompts are split).
-  static let maxBatch = 128
+  /// The longest batch evaluated in one pass (longer prompts are split); llama.cpp's default batch, so that both
+  /// pick the same kernels (and summation orders) for the same prompt.
+  static let maxBatch = 512
   /// Positions the cache can hold now; it grows up to the context length.
   private(set) var capacity = 0
   /// Tokens whose keys and values are in the cache, at positions `0..<tokens.count`.
@@ -15,6 +16,8 @@ public final class InferenceState: @unchecked Sendable {
   let buffer = ActivationBuffer()
   let x, h, q, k, v, attention, gate, up, cosines, sines: UnsafeMutablePointer<Float>
   let logits: UnsafeMutablePointer<Float>
+  /// Per-thread scratch of 64 lanes × head dimension for the attention's value sums.
+  let valueLanes: UnsafeMutablePointer<Float>
 
   init(config c: ModelConfig, threads: Int) {
     config = c
@@ -31,11 +34,12 @@ public final class InferenceState: @unchecked Sendable {
     cosines = .allocate(capacity: b * c.ropeDim)
     sines = .allocate(capacity: b * c.ropeDim)
     logits = .allocate(capacity: c.vocabularySize)
+    valueLanes = .allocate(capacity: threads * 64 * c.headDim)
   }
 
   deinit {
     for p in keys + values { p.deallocate() }
-    for p in [x, h, q, k, v, attention, gate, up, cosines, sines, logits, scores] { p.deallocate() }
+    for p in [x, h, q, k, v, attention, gate, up, cosines, sines, logits, scores, valueLanes] { p.deallocate() }
   }
 
   /// Makes room for `positions` cached positions (at most the context length).

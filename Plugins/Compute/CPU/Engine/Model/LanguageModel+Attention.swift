@@ -16,6 +16,10 @@ extension LanguageModel {
     addBias(w.bq, s.q, n, qDim)
     addBias(w.bk, s.k, n, kvDim)
     addBias(w.bv, s.v, n, kvDim)
+    Trace.write("attn_norm-\(index)", s.h, count: n * e)
+    Trace.write("Qcur-\(index)", s.q, count: n * qDim)
+    Trace.write("Kcur-\(index)", s.k, count: n * kvDim)
+    Trace.write("Vcur-\(index)", s.v, count: n * kvDim)
 
     let sliding = c.isSliding(layer: index)
     let neox = c.architecture != .llama
@@ -49,8 +53,12 @@ extension LanguageModel {
         vc[i] = Float16(s.v[t * kvDim + i])
       }
     }
+    Trace.write("Qrope-\(index)", s.q, count: n * qDim)
+    Trace.write("Krope-\(index)", s.k, count: n * kvDim)
     attend(index: index, tokens: n, position: position, sliding: sliding, scale: kqScale, state: s)
+    Trace.write("kqv-\(index)", s.attention, count: n * qDim)
     w.wo.multiply(s.attention, tokens: n, into: s.h, buffer: s.buffer, pool: pool)
+    Trace.write("kqv_out-\(index)", s.h, count: n * e)
     addResidual(s.h, norm: w.postAttentionNorm, tokens: n, state: s)
   }
 
@@ -59,7 +67,9 @@ extension LanguageModel {
     for t in 0..<n { for i in 0..<dim { x[t * dim + i] += bias[i] } }
   }
 
-  /// Softmax attention of every (token, head) pair over its visible cached positions, in parallel.
+  /// Softmax attention of every (token, head) pair over its visible cached positions, in parallel, with the float
+  /// operations of llama.cpp's CPU backend (see `CocoonCPUKernels`): scores and value sums in its lane orders (one
+  /// for a single token, another for several), ggml's softmax, the probabilities rounded to half precision.
   private func attend(index: Int, tokens n: Int, position: Int, sliding: Bool, scale: Float, state s: InferenceState) {
     let c = config
     let d = c.headDim
@@ -70,9 +80,11 @@ extension LanguageModel {
     let values = s.values[index]
     let capacity = s.capacity
     let window = c.slidingWindow
-    let (q, out, scores) = (s.q, s.attention, s.scores)
+    let (q, out, scores, lanes) = (s.q, s.attention, s.scores, s.valueLanes)
+    let groups = n == 1 ? 4 : 1
     pool.parallelFor(n * c.heads) { range, thread in
       let p = scores + thread * capacity
+      let acc = lanes + thread * 64 * d
       for pair in range {
         let t = pair / c.heads
         let head = pair % c.heads
@@ -81,25 +93,35 @@ extension LanguageModel {
         let qh = q + t * qDim + head * d
         let kvOffset = (head / group) * d
         for j in first...pos {
-          let kr = keys + j * kvDim + kvOffset
-          var dot: Float = 0
-          if avx2Kernels && d % 8 == 0 {
-            dot = kr.withMemoryRebound(to: UInt16.self, capacity: d) { cocoon_dot_f16_f32($0, qh, Int32(d)) }
-          } else {
-            for i in 0..<d { dot += qh[i] * Float(kr[i]) }
-          }
-          p[j - first] = dot * scale
+          p[j - first] = Self.dotHalf(keys + j * kvDim + kvOffset, qh, count: d, groups: groups) * scale
         }
-        let count = pos - first + 1
-        Ops.softmax(p, count: count)
-        let o = out + t * qDim + head * d
-        for i in 0..<d { o[i] = 0 }
-        for j in first...pos {
-          let weight = roundToHalf(p[j - first])
-          let vr = values + j * kvDim + kvOffset
-          for i in 0..<d { o[i] += weight * Float(vr[i]) }
+        cocoon_softmax_cells(p, Int32(first), Int32(pos))
+        for j in 0...(pos - first) { p[j] = roundToHalf(p[j]) }
+        (values + kvOffset).withMemoryRebound(to: UInt16.self, capacity: (pos + 1) * kvDim) { v in
+          cocoon_weighted_sum_f16(
+            p, v, kvDim, Int32(first), Int32(pos), Int32(d), Int32(groups), acc, out + t * qDim + head * d)
         }
       }
+    }
+  }
+
+  /// Σ k[i]·q[i] as llama.cpp sums it: `groups` 16-lane accumulators (lane i % 16, accumulator (i / 16) % groups)
+  /// of fused multiply-adds, added (0 + 2) + (1 + 3) when there are four, then pairwise.
+  @inline(__always)
+  static func dotHalf(_ k: UnsafePointer<Float16>, _ q: UnsafePointer<Float>, count d: Int, groups: Int) -> Float {
+    if avx2Kernels && d % 64 == 0 {
+      return k.withMemoryRebound(to: UInt16.self, capacity: d) {
+        groups == 4 ? cocoon_dot_f16_f32_x4($0, q, Int32(d)) : cocoon_dot_f16_f32($0, q, Int32(d))
+      }
+    }
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: 64) { lanes in
+      lanes.initialize(repeating: 0)
+      let mask = 16 * groups - 1
+      for i in 0..<d { lanes[i & mask] = lanes[i & mask].addingProduct(Float(k[i]), q[i]) }
+      if groups == 4 { for l in 0..<16 { lanes[l] = (lanes[l] + lanes[l + 32]) + (lanes[l + 16] + lanes[l + 48]) } }
+      for i in 0..<8 { lanes[i] = lanes[i + 8] + lanes[i] }
+      for i in 0..<4 { lanes[i] = lanes[i + 4] + lanes[i] }
+      return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3])
     }
   }
 }

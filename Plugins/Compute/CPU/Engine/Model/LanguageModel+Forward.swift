@@ -36,25 +36,43 @@ extension LanguageModel {
       weights.embeddings.dequantizeRow(Int(token), into: s.x + t * e)
       if scale != 1 { for i in 0..<e { s.x[t * e + i] *= scale } }
     }
+    Trace.write("inp_scaled", s.x, count: n * e)
     for (index, layer) in weights.layers.enumerated() {
       attentionBlock(layer, index: index, tokens: n, position: base, state: s)
-      feedForwardBlock(layer, tokens: n, state: s)
+      Trace.write("sa_out-\(index)", s.x, count: n * e)
+      if index == c.blocks - 1 {
+        // Only the last token's output is needed after the last attention (its keys and values are cached). Like
+        // llama.cpp, run that layer's feed-forward for that token alone (a one-row product has its own summation
+        // order), and not at all when no logits are wanted.
+        guard logits else { break }
+        if n > 1 { s.x.update(from: s.x + (n - 1) * e, count: e) }
+        feedForwardBlock(layer, index: index, tokens: 1, state: s)
+      } else {
+        feedForwardBlock(layer, index: index, tokens: n, state: s)
+      }
+      Trace.write("l_out-\(index)", s.x, count: (index == c.blocks - 1 ? 1 : n) * e)
     }
     s.tokens.append(contentsOf: batch)
     guard logits else { return }
-    let last = s.x + (n - 1) * e
+    let last = s.x
     Ops.rmsNorm(last, weights.outputNorm, into: s.h, count: e, eps: c.normEpsilon)
+    Trace.write("result_norm", s.h, count: e)
     weights.output.multiply(s.h, tokens: 1, into: s.logits, buffer: s.buffer, pool: pool)
   }
 
-  private func feedForwardBlock(_ w: LayerWeights, tokens n: Int, state s: InferenceState) {
+  private func feedForwardBlock(_ w: LayerWeights, index: Int, tokens n: Int, state s: InferenceState) {
     let c = config
     let e = c.embedding
     for t in 0..<n { Ops.rmsNorm(s.x + t * e, w.ffnNorm, into: s.h + t * e, count: e, eps: c.normEpsilon) }
+    Trace.write("ffn_norm-\(index)", s.h, count: n * e)
     w.gate.multiply(s.h, tokens: n, into: s.gate, buffer: s.buffer, pool: pool)
     w.up.multiply(s.h, tokens: n, into: s.up, buffer: s.buffer, pool: pool)
-    Ops.gatedActivation(s.gate, s.up, count: n * c.feedForward, gelu: c.architecture == .gemma3)
+    Trace.write("ffn_gate-\(index)", s.gate, count: n * c.feedForward)
+    Trace.write("ffn_up-\(index)", s.up, count: n * c.feedForward)
+    Ops.gatedActivation(s.gate, s.up, count: n * c.feedForward, row: c.feedForward, gelu: c.architecture == .gemma3)
+    Trace.write("ffn_geglu-\(index)", s.gate, count: n * c.feedForward)
     w.down.multiply(s.gate, tokens: n, into: s.h, buffer: s.buffer, pool: pool)
+    Trace.write("ffn_out-\(index)", s.h, count: n * e)
     addResidual(s.h, norm: w.postFFNNorm, tokens: n, state: s)
   }
 
