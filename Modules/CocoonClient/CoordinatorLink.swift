@@ -67,7 +67,8 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
         index += 1
         attempt += 1
         let base = min(10.0, 0.2 * Double(1 << min(attempt, 6)))
-        try await Task.sleep(for: .milliseconds(Int(base * 1000 * Double.random(in: 0.5...1.0))))
+        // A shutdown during the backoff ends the service normally.
+        do { try await Task.sleep(for: .milliseconds(Int(base * 1000 * Double.random(in: 0.5...1.0)))) } catch { return }
       }
     }
   }

@@ -52,7 +52,8 @@ public struct CoordinatorLinkService: Service {
         }
         // Back off on consecutive failures; a connection that got through the handshake starts over.
         if connected.isSet || ContinuousClock.now - started > .seconds(30) { backoff.reset() }
-        try await Task.sleep(for: backoff.next())
+        // A shutdown during the backoff ends the service normally.
+        do { try await Task.sleep(for: backoff.next()) } catch { return }
       }
     }
   }
