@@ -70,7 +70,9 @@ struct WireSessionTests {
     let started = ContinuousClock.now
     let error = await #expect(throws: CocoonError.self) { try await session.run { _ in } }
     #expect(error?.code == .peerLost)
-    #expect(ContinuousClock.now - started < .seconds(2))
+    // Detection, not speed: the timeout is 300 ms; this bound only catches a session that never gives up (a loaded
+    // 2-core CI machine has taken 3 s).
+    #expect(ContinuousClock.now - started < .seconds(20))
   }
 
   @Test("the handshake refuses a peer with no common version")
