@@ -43,7 +43,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
     guard !endpoints.isEmpty else {
       throw CocoonError(.invalidArgument, "client.coordinators is empty; list at least one coordinator endpoint")
     }
-    try await cancelWhenGracefulShutdown {
+    await cancelWhenGracefulShutdown {
       var index = 0
       var attempt = 0
       while !Task.isCancelled {
@@ -131,9 +131,17 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
     }
   }
 
+  /// Opens a stream on the current session; a session that died under it is a clear `peerLost`, not a socket error.
+  private func open(_ first: Cocoon_Wire_Envelope.OneOf_Body) async throws -> WireStream {
+    let session = try await session()
+    do { return try await session.open(first) } catch let error as CocoonError { throw error } catch {
+      throw CocoonError(.peerLost, "the connection to the coordinator was lost (\(error)); it reconnects: retry the request")
+    }
+  }
+
   /// Models servable through the coordinator now.
   public func models() async throws -> [ModelID] {
-    let stream = try await session().open(.modelListRequest(.init()))
+    let stream = try await open(.modelListRequest(.init()))
     guard let reply = try await stream.next() else { throw CocoonError(.peerLost, "the coordinator went away") }
     switch reply {
     case .modelList(let list): return list.models.map { ModelID($0.name) }
@@ -145,7 +153,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
   /// Runs one request through the network. Ending the returned stream early cancels the request upstream.
   public func generate(_ request: GenerationRequest) async throws -> AsyncThrowingStream<GenerationEvent, any Error> {
     let requestID = UUID().uuidString.lowercased()
-    let stream = try await session().open(.runQuery(Cocoon_Wire_RunQuery(request, requestID: requestID)))
+    let stream = try await open(.runQuery(Cocoon_Wire_RunQuery(request, requestID: requestID)))
     let receiver = self.receiver.withLock { $0 }
     let logger = self.logger
     return AsyncThrowingStream { continuation in

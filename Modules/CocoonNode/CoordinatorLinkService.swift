@@ -38,7 +38,7 @@ public struct CoordinatorLinkService: Service {
 
   public func run() async throws {
     await models.waitUntilLoaded()
-    try await cancelWhenGracefulShutdown {
+    await cancelWhenGracefulShutdown {
       var backoff = Backoff()
       while !Task.isCancelled {
         let started = ContinuousClock.now

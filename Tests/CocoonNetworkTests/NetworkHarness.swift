@@ -17,7 +17,9 @@ struct NetworkHarness {
     return logger
   }()
 
-  static let settings = WireSession.Settings(pingInterval: .milliseconds(200), peerTimeout: .seconds(2))
+  /// Pings often, but gives a peer a generous timeout: the whole suite runs in parallel on 2 loaded cores, where a
+  /// healthy peer has been silent for over 2 s. (Dead-peer detection is tested with its own short settings.)
+  static let settings = WireSession.Settings(pingInterval: .milliseconds(200), peerTimeout: .seconds(15))
 
   static func transport() async throws -> any Transport {
     try await TCPTransportPlugin.make(
