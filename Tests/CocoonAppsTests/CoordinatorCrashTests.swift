@@ -98,7 +98,9 @@ struct CoordinatorCrashTests {
         for worker in 0..<4 {
           group.addTask {
             var index = 0
-            while !Task.isCancelled {
+            // Stopped by a flag, never by cancelling: cancelling an in-flight URLSession request can deadlock
+            // FoundationNetworking on Linux (its cancel handler waits on a queue that is resuming the request).
+            while !answered.stopped {
               index += 1
               let words = (0..<(1 + (worker + index) % 6)).map { "w\($0)" }.joined(separator: " ")
               let body = #"{"model": "echo-model", "prompt": "\#(words)", "max_tokens": 16}"#
@@ -116,7 +118,7 @@ struct CoordinatorCrashTests {
         }
       }
     }
-    defer { workers.cancel() }
+    defer { answered.stop() }
 
     var restarts = 0
     for round in 0..<50 {
@@ -141,6 +143,8 @@ struct CoordinatorCrashTests {
     let total = answered.withLock { $0 }
     print("coordinator crash test: 50 kills, \(total.count) paid answers (\(total.cost) nano) across them")
     #expect(total.count >= 50, "too few requests were answered between the kills to test much")
+    answered.stop()
+    await workers.value
     let log = try String(contentsOf: directory.appendingPathComponent("coordinator.log"), encoding: .utf8)
     #expect(!log.contains("rolled back"), "a restart found its database rolled back")
   }
@@ -178,5 +182,8 @@ struct CoordinatorCrashTests {
 /// Answered requests and what they cost, counted from several tasks.
 final class Tally: Sendable {
   private let state = Mutex<(count: Int, cost: UInt64)>((0, 0))
+  private let stopFlag = Mutex(false)
+  var stopped: Bool { stopFlag.withLock { $0 } }
+  func stop() { stopFlag.withLock { $0 = true } }
   func withLock<R>(_ body: (inout (count: Int, cost: UInt64)) -> R) -> R { state.withLock { body(&$0) } }
 }
