@@ -39,26 +39,40 @@ struct NetworkHarness {
     in group: inout ThrowingTaskGroup<Void, any Error>, maxQueued: Int = 1024, accounting: CoordinatorAccounting? = nil,
     endpoint: Endpoint = Endpoint(host: "127.0.0.1", port: 0), registeredModels: Set<String>? = nil
   ) async throws -> CoordinatorServer {
-    let pool = NodePool(maxQueuedRequests: maxQueued)
-    let server = CoordinatorServer(
-      endpoint: endpoint, transport: try await transport(), security: security(.coordinator), pool: pool,
-      clients: ClientRequestHandler(
-        pool: pool, prices: prices, accounting: accounting, registeredModels: registeredModels, logger: logger),
-      accounting: accounting, allowedModels: nil, networkID: accounting?.network.networkID ?? "test",
-      settings: settings, logger: logger)
-    let failure = FailureBox()
-    group.addTask {
-      do { try await server.run() } catch {
-        failure.record(error)
+    // A fixed port may still be held by a server a test just stopped (or taken by a parallel test for a moment):
+    // a bind failure is retried, and the failed attempt's task ends quietly.
+    for attempt in 0..<50 {
+      let pool = NodePool(maxQueuedRequests: maxQueued)
+      let server = CoordinatorServer(
+        endpoint: endpoint, transport: try await transport(), security: security(.coordinator), pool: pool,
+        clients: ClientRequestHandler(
+          pool: pool, prices: prices, accounting: accounting, registeredModels: registeredModels, logger: logger),
+        accounting: accounting, allowedModels: nil, networkID: accounting?.network.networkID ?? "test",
+        settings: settings, logger: logger)
+      let failure = FailureBox()
+      group.addTask {
+        do { try await server.run() } catch {
+          failure.record(error)
+          if "\(error)".contains("Address already in use") { return }
+          throw error
+        }
+      }
+      for _ in 0..<2000 where server.listeningOn == nil && failure.error == nil {
+        try await Task.sleep(for: .milliseconds(5))
+      }
+      if let error = failure.error {
+        if "\(error)".contains("Address already in use"), attempt < 49 {
+          try await Task.sleep(for: .milliseconds(100))
+          continue
+        }
         throw error
       }
+      guard server.listeningOn != nil else {
+        throw CocoonError(.unavailable, "the coordinator did not start listening in 10 s")
+      }
+      return server
     }
-    for _ in 0..<2000 where server.listeningOn == nil {
-      if let error = failure.error { throw error }
-      try await Task.sleep(for: .milliseconds(5))
-    }
-    guard server.listeningOn != nil else { throw CocoonError(.unavailable, "the coordinator did not start listening in 10 s") }
-    return server
+    throw CocoonError(.unavailable, "the coordinator's port stayed in use")
   }
 
   /// Starts a node serving `model`, connected to `coordinator`; returns once the coordinator has it.
