@@ -124,7 +124,7 @@ let tonTargets: [Target] = [
   .testTarget(
     name: "TONSandboxTests",
     dependencies: [
-      "TON", "TONCenter", "TONEmulator", "TONSandbox", "TONCommandLine", "cocoon-ton-sandbox",
+      "TON", "TONCenter", "TONEmulator", "TONSandbox", "TONCommandLine", "cocoon-ton-sandbox", "CocoonTestSupport",
       .product(name: "BigInt", package: "BigInt"),
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -169,7 +169,7 @@ let tonContractTargets: [Target] = [
   .testTarget(
     name: "TONContractTests",
     dependencies: [
-      "TON", "TONEmulator", "CocoonTONContracts", .product(name: "BigInt", package: "BigInt"),
+      "TON", "TONEmulator", "CocoonTONContracts", "CocoonTestSupport", .product(name: "BigInt", package: "BigInt"),
     ],
     path: "Tests/TONContractTests",
     swiftSettings: strictSettings
@@ -577,7 +577,7 @@ let package = Package(
     .testTarget(
       name: "CocoonClientTests",
       dependencies: [
-        "CocoonCore", "CocoonClient", logging, hummingbird, httpTypes,
+        "CocoonCore", "CocoonClient", "CocoonTestSupport", logging, hummingbird, httpTypes,
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       path: "Tests/CocoonClientTests",
@@ -587,17 +587,18 @@ let package = Package(
       name: "CocoonAppsTests",
       dependencies: [
         "CocoonCore", "CocoonAccounting", "cocoon-node", "cocoon-coordinator", "cocoon-client", "cocoon-node-echo",
-        "cocoon-ton-sandbox", grdb, crypto,
+        "cocoon-ton-sandbox", "CocoonTestSupport", grdb, crypto,
       ],
       path: "Tests/CocoonAppsTests",
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CocoonAccountingTests",
-      dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", grdb],
+      dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", "CocoonTestSupport", grdb],
       path: "Tests/CocoonAccountingTests",
       swiftSettings: strictSettings
     ),
+    .target(name: "CocoonTestSupport", path: "Tests/Support", swiftSettings: strictSettings),
     .executableTarget(
       name: "AccountingCrashHarness",
       dependencies: ["CocoonCore", "CocoonAccounting"],

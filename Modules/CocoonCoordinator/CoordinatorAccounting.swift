@@ -106,7 +106,7 @@ public final class CoordinatorAccounting: Sendable {
     do {
       try await reservations.submit(reservation)
     } catch let error as CocoonError where error.code == .overStake {
-      try await settle(client: client)
+      try await settlement.settle(client: client)
       do { try await reservations.submit(reservation) } catch let error
         as CocoonError where error.code == .overStake || error.code == .accountClosed
       {
@@ -115,16 +115,6 @@ public final class CoordinatorAccounting: Sendable {
     } catch let error as CocoonError where error.code == .accountClosed {
       throw CocoonError(.insufficientBalance, error.reason)
     }
-  }
-
-  /// Submits `client`'s latest charge voucher if the ledger has not accepted it yet, then reads its account.
-  func settle(client: String) async throws {
-    if let state = try await store.clientState(client), let voucher = state.lastVoucher, voucher.amount > state.submitted {
-      do { try await network.submit(voucher) } catch let error as CocoonError where error.code == .voucherReplayed {
-        // Already accepted (the client submitted it); the refresh below picks it up.
-      }
-    }
-    try await settlement.refresh(client: client)
   }
 
   /// Charges a finished (or partly delivered) request and returns the vouchers, committed (with the settlements

@@ -1,5 +1,6 @@
 import CocoonAccounting
 import CocoonCore
+import CocoonTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -24,12 +25,8 @@ struct CrashTests {
     let directory = try temporaryDirectory()
     var settled = 0
     for round in 0..<50 {
-      let process = Process()
-      process.executableURL = harness
-      process.arguments = [directory]
-      process.standardOutput = FileHandle.nullDevice
       let servedBefore = fileSize(directory + "/served.log")
-      try process.run()
+      let process = try ChildProcess.start(harness, [directory])
       if round.isMultiple(of: 2) {
         // Kill mid-stream: wait for the first request of this run, then a little more.
         for _ in 0..<500 where fileSize(directory + "/served.log") == servedBefore {
@@ -41,7 +38,7 @@ struct CrashTests {
         try await Task.sleep(for: .milliseconds(Int.random(in: 10...250)))
       }
       kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      await ChildProcess.waitForExit(process)
       #expect(process.terminationReason == .uncaughtSignal, "round \(round): the harness stopped by itself")
       settled = try await checkConsistency(directory)
     }

@@ -1,5 +1,6 @@
 import CocoonAccounting
 import CocoonCore
+import CocoonTestSupport
 import Foundation
 import Testing
 
@@ -77,5 +78,21 @@ struct VoucherTests {
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     chmod(path, 0o644)
     #expect(throws: CocoonError(.io, "")) { try Ed25519LedgerKey.loadOrCreate(at: path) }
+  }
+
+  @Test("processes creating the same ledger key at once all end up with one key: the file that landed first")
+  func keyCreatedConcurrently() async throws {
+    for round in 0..<20 {
+      let path = try temporaryDirectory() + "/keys/client.ed25519"
+      // Threads, not tasks: each creation really runs at the same moment, like a daemon and its command.
+      let addresses = try await withThrowingTaskGroup(of: String.self) { group in
+        for _ in 0..<6 {
+          group.addTask { try await offCooperativePool { try Ed25519LedgerKey.loadOrCreate(at: path).address } }
+        }
+        return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+      }
+      #expect(addresses.count == 1, "round \(round): \(addresses.count) different keys were handed out")
+      #expect(addresses.first == (try Ed25519LedgerKey.loadOrCreate(at: path)).address)
+    }
   }
 }

@@ -1,5 +1,6 @@
 import CocoonAccounting
 import CocoonCore
+import CocoonTestSupport
 import Crypto
 import Foundation
 import GRDB
@@ -64,18 +65,10 @@ struct CoordinatorCrashTests {
   }
 
   static func start(_ product: String, config: URL, log: String) throws -> Process {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent(product)
-    process.arguments = ["--config", config.path, "--log-level", "info"]
-    process.currentDirectoryURL = config.deletingLastPathComponent()
-    process.standardOutput = FileHandle.nullDevice
-    let path = config.deletingLastPathComponent().appendingPathComponent(log).path
-    if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    handle.seekToEndOfFile()
-    process.standardError = handle
-    try process.run()
-    return process
+    let directory = config.deletingLastPathComponent()
+    return try ChildProcess.start(
+      productsDirectory.appendingPathComponent(product), ["--config", config.path, "--log-level", "info"],
+      in: directory, log: directory.appendingPathComponent(log))
   }
 
   @Test("50 SIGKILLs during paid requests: answers ≤ vouchers ≤ database ≤ requests the node served")
@@ -129,7 +122,7 @@ struct CoordinatorCrashTests {
       }
       try await Task.sleep(for: .milliseconds(Int.random(in: 0...300)))
       kill(coordinator.processIdentifier, SIGKILL)
-      coordinator.waitUntilExit()
+      await ChildProcess.waitForExit(coordinator)
       #expect(coordinator.terminationReason == .uncaughtSignal, "round \(round): the coordinator stopped by itself")
       try await checkInvariants(directory: directory, answered: answered.withLock { $0 }, round: round)
       coordinator = try Self.start("cocoon-coordinator", config: config, log: "coordinator.log")

@@ -1,3 +1,4 @@
+import CocoonTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -39,7 +40,7 @@ struct LocalNetworkTests {
   static func command(_ role: String, _ arguments: [String], config: URL, attempts: Int = 1) async throws -> String {
     var last = ProcessResult(status: -1, stdout: "", stderr: "")
     for _ in 0..<attempts {
-      last = try runProduct(
+      last = try await runProduct(
         "cocoon-\(role)", arguments + ["--config", config.path], in: config.deletingLastPathComponent())
       if last.status == 0 { return last.stdout }
       try await Task.sleep(for: .milliseconds(200))
@@ -79,18 +80,10 @@ struct LocalNetworkTests {
     var processes: [Process] = []
     defer { for process in processes where process.isRunning { process.terminate() } }
     for role in ["coordinator", "node", "client"] {
-      let process = Process()
-      process.executableURL = productsDirectory.appendingPathComponent("cocoon-\(role)")
-      process.arguments = ["--config", config.path, "--log-level", "warning"]
-      process.currentDirectoryURL = directory
-      process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-      process.standardError = try FileHandle(forWritingTo: {
-        let log = directory.appendingPathComponent("\(role).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        return log
-      }())
-      try process.run()
-      processes.append(process)
+      processes.append(
+        try ChildProcess.start(
+          productsDirectory.appendingPathComponent("cocoon-\(role)"), ["--config", config.path, "--log-level", "warning"],
+          in: directory, log: directory.appendingPathComponent("\(role).log")))
     }
     let api = URL(string: "http://127.0.0.1:\(base + 1)/v1")!
     // Wait until the node has joined: the model list names the reference model.
@@ -155,7 +148,7 @@ struct LocalNetworkTests {
     // OpenAI's own Python client against the real network (skipped where python3 cannot make a venv).
     if OpenAISmoke.available {
       let usageFile = directory.appendingPathComponent("smoke-usage.json")
-      let (smokeStatus, smokeOutput) = try OpenAISmoke.run(
+      let (smokeStatus, smokeOutput) = try await OpenAISmoke.run(
         arguments: [api.absoluteString, "--model", "gemma-3-270m", "--usage-file", usageFile.path])
       #expect(smokeStatus == 0, "Tools/openai-smoke against the local network:\n\(smokeOutput)")
       let answered = try JSONSerialization.jsonObject(with: Data(contentsOf: usageFile)) as? [[String: Any]]
@@ -167,7 +160,7 @@ struct LocalNetworkTests {
 
     // SIGTERM: the coordinator settles with the ledger once more as it stops.
     for process in processes { process.terminate() }
-    for process in processes { process.waitUntilExit() }
+    for process in processes { await ChildProcess.waitForExit(process) }
     let balance = try await Self.command("client", ["balance"], config: config)
     #expect(Self.amount("charged", in: balance) == expectedCost, "\(balance)")
     let earnings = try await Self.command("node", ["earnings"], config: config)
@@ -198,24 +191,12 @@ enum NanoText {
 /// `Tools/openai-smoke`: OpenAI's Python client against an API.
 enum OpenAISmoke {
   /// Whether python3 can make a virtual environment (python3-venv, which Tools/setup installs).
-  static let available: Bool = {
-    (try? runProcess("/usr/bin/env", ["python3", "-c", "import ensurepip, venv"]).0 == 0) ?? false
-  }()
+  static var available: Bool { ChildProcess.pythonCanMakeVirtualEnvironment }
 
-  static func run(arguments: [String]) throws -> (Int32, String) {
-    try runProcess(repositoryRoot.appendingPathComponent("Tools/openai-smoke").path, arguments)
-  }
-
-  private static func runProcess(_ path: String, _ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, text)
+  /// Runs the smoke test (its first run in a checkout installs the venv); returns its status and all its output.
+  static func run(arguments: [String]) async throws -> (Int32, String) {
+    let result = try await ChildProcess.run(
+      repositoryRoot.appendingPathComponent("Tools/openai-smoke"), arguments, mergeOutput: true)
+    return (result.status, result.stdout)
   }
 }

@@ -1,3 +1,4 @@
+import CocoonTestSupport
 import Foundation
 import Testing
 
@@ -15,32 +16,14 @@ let productsDirectory: URL = {
 }()
 
 /// What a finished process printed and returned.
-struct ProcessResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-}
+typealias ProcessResult = ChildProcessResult
 
-/// Runs a built executable to completion in `directory`.
+/// Runs a built executable to completion in `directory`, without holding a cooperative pool thread.
 func runProduct(
   _ name: String, _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
-) throws -> ProcessResult {
-  let process = Process()
-  process.executableURL = productsDirectory.appendingPathComponent(name)
-  process.arguments = arguments
-  process.currentDirectoryURL = directory
-  process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return ProcessResult(
-    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-    stderr: String(decoding: stderr, as: UTF8.self))
+) async throws -> ProcessResult {
+  try await ChildProcess.run(
+    productsDirectory.appendingPathComponent(name), arguments, in: directory, environment: environment)
 }
 
 /// Writes `text` to a new temporary file and returns its path.

@@ -1,3 +1,5 @@
+import CocoonTestSupport
+import Crypto
 import Foundation
 import Testing
 
@@ -51,24 +53,16 @@ struct TONSandboxNetworkTests {
   }
 
   static func start(_ product: String, _ arguments: [String], in directory: URL, log: String) throws -> Process {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent(product)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = ProcessInfo.processInfo.environment.merging(["COCOON_TON_EMULATOR": emulator.path]) { $1 }
-    process.standardOutput = FileHandle.nullDevice
-    let path = directory.appendingPathComponent(log).path
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    try process.run()
-    return process
+    try ChildProcess.start(
+      productsDirectory.appendingPathComponent(product), arguments, in: directory,
+      environment: ["COCOON_TON_EMULATOR": emulator.path], log: directory.appendingPathComponent(log))
   }
 
   /// Runs `cocoon-<role> arguments… --config config` until it succeeds (up to `attempts` times).
   static func command(_ role: String, _ arguments: [String], config: URL, attempts: Int = 1) async throws -> String {
     var last = ProcessResult(status: -1, stdout: "", stderr: "")
     for _ in 0..<attempts {
-      last = try runProduct(
+      last = try await runProduct(
         "cocoon-\(role)", arguments + ["--config", config.path], in: config.deletingLastPathComponent(),
         environment: ["COCOON_TON_EMULATOR": emulator.path])
       if last.status == 0 { return last.stdout }
@@ -154,18 +148,5 @@ struct TONSandboxNetworkTests {
 
 /// The SHA-256 of a file, as lower-case hex.
 func sha256Hex(of file: URL) throws -> String {
-  let result = try runProcess("/usr/bin/sha256sum", [file.path])
-  return String(result.prefix(64))
-}
-
-private func runProcess(_ path: String, _ arguments: [String]) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = arguments
-  let output = Pipe()
-  process.standardOutput = output
-  try process.run()
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return String(decoding: data, as: UTF8.self)
+  SHA256.hash(data: try Data(contentsOf: file)).map { String(format: "%02x", $0) }.joined()
 }

@@ -38,7 +38,7 @@ struct LiveServerTests {
       try socket.send(
         "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
           + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
-      let received = try socket.read(until: #""content":"Hello""#)
+      let received = try await socket.read(until: #""content":"Hello""#)
       #expect(received.hasPrefix("HTTP/1.1 200"))
       #expect(gateway.endings.isEmpty)
       socket.hangUp()

@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A blocking TCP connection to localhost for tests that must control the socket themselves (e.g. hang up
-/// mid-response). Reads time out after 20 s so a broken server fails the test instead of hanging it.
+/// A TCP connection to localhost for tests that must control the socket themselves (e.g. hang up mid-response).
+/// Reads poll a non-blocking socket and sleep as a task between polls, so a read never holds a thread of the
+/// cooperative pool that the server under test needs; they give up after 60 s so a broken server fails the test.
 final class LoopbackSocket {
   private var descriptor: Int32
 
@@ -32,8 +33,7 @@ final class LoopbackSocket {
       let descriptor = socket(address.ai_family, address.ai_socktype, address.ai_protocol)
       if descriptor >= 0 {
         if connect(descriptor, address.ai_addr, address.ai_addrlen) == 0 {
-          var timeout = timeval(tv_sec: 20, tv_usec: 0)
-          setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+          _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
           self.descriptor = descriptor
           return
         }
@@ -46,6 +46,7 @@ final class LoopbackSocket {
 
   deinit { hangUp() }
 
+  /// Sends `text` (small requests fit the socket buffer of a fresh connection, so this does not wait).
   func send(_ text: String) throws {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
@@ -56,14 +57,20 @@ final class LoopbackSocket {
   }
 
   /// Reads until the text received so far contains `marker`; returns all of it.
-  func read(until marker: String) throws -> String {
+  func read(until marker: String) async throws -> String {
     var received: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
+    let deadline = ContinuousClock.now + .seconds(60)
     while !String(decoding: received, as: UTF8.self).contains(marker) {
       let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+      if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(5))
+        continue
+      }
       guard count > 0 else {
         let text = String(decoding: received, as: UTF8.self)
-        throw Failure(description: "connection ended before '\(marker)'; got: \(text)")
+        let why = count == 0 ? "connection ended" : "no data for 60 s or error \(errno)"
+        throw Failure(description: "\(why) before '\(marker)'; got: \(text)")
       }
       received += chunk[..<count]
     }

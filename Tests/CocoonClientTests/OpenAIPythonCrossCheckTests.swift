@@ -1,5 +1,6 @@
 import CocoonClient
 import CocoonCore
+import CocoonTestSupport
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -10,16 +11,7 @@ struct OpenAIPythonCrossCheckTests {
     .deletingLastPathComponent().deletingLastPathComponent()
 
   /// Whether python3 can make a virtual environment (python3-venv, which Tools/setup installs).
-  static let canMakeVirtualEnvironment: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import ensurepip, venv"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }()
+  static var canMakeVirtualEnvironment: Bool { ChildProcess.pythonCanMakeVirtualEnvironment }
 
   @Test(
     "cross-check openai python client",
@@ -54,21 +46,9 @@ struct OpenAIPythonCrossCheckTests {
 
   /// Runs `Tools/openai-smoke` and returns its exit status and combined output.
   static func runSmoke(baseURL: String, apiKey: String) async throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = repositoryRoot.appendingPathComponent("Tools/openai-smoke")
-    process.arguments = [baseURL]
-    process.environment = ProcessInfo.processInfo.environment.merging(["OPENAI_API_KEY": apiKey]) { $1 }
-    let log = FileManager.default.temporaryDirectory.appendingPathComponent("openai-smoke-\(UUID().uuidString).log")
-    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: log) }
-    let output = try FileHandle(forWritingTo: log)
-    process.standardOutput = output
-    process.standardError = output
-    let ended = AsyncStream<Void>.makeStream()
-    process.terminationHandler = { _ in ended.continuation.finish() }
-    try process.run()
-    for await _ in ended.stream {}
-    try output.close()
-    return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
+    let result = try await ChildProcess.run(
+      repositoryRoot.appendingPathComponent("Tools/openai-smoke"), [baseURL], environment: ["OPENAI_API_KEY": apiKey],
+      mergeOutput: true)
+    return (result.status, result.stdout)
   }
 }

@@ -34,7 +34,7 @@ struct SandboxEndToEndTests {
   }
 
   private func run(configPath: String, initial: Address, fundedByCommand: Address) async throws {
-    try SandboxProcess.runToEnd(["fund", fundedByCommand.raw, "2.25", "--config", configPath])
+    try await SandboxProcess.runToEnd(["fund", fundedByCommand.raw, "2.25", "--config", configPath])
 
     var sandbox: SandboxProcess? = try await SandboxProcess(configPath: configPath)
     var client = try TONCenterClient(configuration: .sandbox(port: sandbox!.port))
@@ -81,40 +81,42 @@ struct SandboxEndToEndTests {
       try await client.sendBoc(try walletA.externalMessage(WalletTransfer(seqno: 1, validUntil: now + 120, messages: [(pay, .standard)]), keyPair: keys).cell())
     }
 
-    sandbox?.stop()
+    await sandbox?.stop()
     sandbox = try await SandboxProcess(configPath: configPath)
     client = try TONCenterClient(configuration: .sandbox(port: sandbox!.port))
     #expect(try await client.balance(a) == balanceA)
     #expect(try await client.balance(b) == balanceB)
     #expect(try await client.seqno(a) == 2)
     #expect(try await client.transactions(a, limit: 10).count == 3)
-    sandbox?.stop()
+    await sandbox?.stop()
   }
 
   @Test("a bounceable transfer to an account with no code bounces back, executed in lt order")
   func bounce() async throws {
     try await SandboxProcess.withTemporaryConfig { configPath in
-      let sandbox = try await SandboxProcess(configPath: configPath)
-      defer { sandbox.stop() }
-      let client = try TONCenterClient(configuration: .sandbox(port: sandbox.port))
-      let keys = try KeyPair(seed: [UInt8](repeating: 0x77, count: 32))
-      let wallet = try WalletV4R2(publicKey: keys.publicKey)
-      let sender = try wallet.address
-      let nobody = try Address(workchain: 0, hash: [UInt8](repeating: 0x0B, count: 32))
-      _ = try await client.sandboxFund(sender, nanotons: 4 * Self.ton)
-      let order = WalletTransfer(
-        seqno: 0, validUntil: UInt32(Date().timeIntervalSince1970) + 120,
-        messages: [(InternalMessage(destination: nobody, value: Self.ton, bounce: true), .standard)])
-      try await client.sendBoc(try wallet.externalMessage(order, keyPair: keys).cell())
-      let received = try await client.transactions(nobody, limit: 10)
-      #expect(received.count == 1)
-      let back = try #require(try await client.transactions(sender, limit: 10).first)
-      #expect(back.inMsg?.source == nobody.raw)
-      #expect(BigUInt(back.inMsg?.value ?? "0") ?? 0 > 0)
-      #expect(BigUInt(back.inMsg?.value ?? "0") ?? 0 < Self.ton)
-      #expect(try await client.balance(nobody) == 0)
-      #expect(BigInt(try await client.balance(sender)) == Self.expectedBalance(try await client.transactions(sender, limit: 10)))
-      #expect(UInt64(back.transactionID.lt) ?? 0 > UInt64(received[0].transactionID.lt) ?? 0)
+      try await SandboxProcess.running(configPath: configPath) { sandbox in try await bounce(sandbox: sandbox) }
     }
+  }
+
+  private func bounce(sandbox: SandboxProcess) async throws {
+    let client = try TONCenterClient(configuration: .sandbox(port: sandbox.port))
+    let keys = try KeyPair(seed: [UInt8](repeating: 0x77, count: 32))
+    let wallet = try WalletV4R2(publicKey: keys.publicKey)
+    let sender = try wallet.address
+    let nobody = try Address(workchain: 0, hash: [UInt8](repeating: 0x0B, count: 32))
+    _ = try await client.sandboxFund(sender, nanotons: 4 * Self.ton)
+    let order = WalletTransfer(
+      seqno: 0, validUntil: UInt32(Date().timeIntervalSince1970) + 120,
+      messages: [(InternalMessage(destination: nobody, value: Self.ton, bounce: true), .standard)])
+    try await client.sendBoc(try wallet.externalMessage(order, keyPair: keys).cell())
+    let received = try await client.transactions(nobody, limit: 10)
+    #expect(received.count == 1)
+    let back = try #require(try await client.transactions(sender, limit: 10).first)
+    #expect(back.inMsg?.source == nobody.raw)
+    #expect(BigUInt(back.inMsg?.value ?? "0") ?? 0 > 0)
+    #expect(BigUInt(back.inMsg?.value ?? "0") ?? 0 < Self.ton)
+    #expect(try await client.balance(nobody) == 0)
+    #expect(BigInt(try await client.balance(sender)) == Self.expectedBalance(try await client.transactions(sender, limit: 10)))
+    #expect(UInt64(back.transactionID.lt) ?? 0 > UInt64(received[0].transactionID.lt) ?? 0)
   }
 }

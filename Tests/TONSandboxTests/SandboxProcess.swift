@@ -1,3 +1,4 @@
+import CocoonTestSupport
 import Foundation
 import TON
 
@@ -74,25 +75,34 @@ final class SandboxProcess: @unchecked Sendable {
   }
 
   /// Runs the executable with `arguments` to completion; throws on a non-zero exit.
-  static func runToEnd(_ arguments: [String]) throws {
+  static func runToEnd(_ arguments: [String]) async throws {
     guard let executable else { throw TONError(.fileAccess, "cocoon-ton-sandbox was not built next to the test bundle") }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw TONError(.fileAccess, "cocoon-ton-sandbox \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+    let result = try await ChildProcess.run(executable, arguments)
+    guard result.status == 0 else {
+      throw TONError(
+        .fileAccess,
+        "cocoon-ton-sandbox \(arguments.joined(separator: " ")) exited with \(result.status): \(result.stderr)")
     }
   }
 
-  /// Sends SIGTERM and waits for the exit.
-  func stop() {
-    guard process.isRunning else { return }
-    process.terminate()
-    process.waitUntilExit()
+  /// Starts a sandbox on `configPath`, runs `body` with it and stops it, also when `body` throws.
+  static func running<T>(configPath: String, _ body: (SandboxProcess) async throws -> T) async throws -> T {
+    let sandbox = try await SandboxProcess(configPath: configPath)
+    do {
+      let result = try await body(sandbox)
+      await sandbox.stop()
+      return result
+    } catch {
+      await sandbox.stop()
+      throw error
+    }
   }
 
-  deinit { stop() }
+  /// Sends SIGTERM and waits, as a task, for the exit.
+  func stop() async {
+    await ChildProcess.stop(process)
+  }
+
+  /// A sandbox a test forgot to stop is terminated without waiting.
+  deinit { if process.isRunning { process.terminate() } }
 }

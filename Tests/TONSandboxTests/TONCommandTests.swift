@@ -46,12 +46,12 @@ struct TONCommandTests {
 struct TONSendCommandTests {
   @Test("ton send deploys the wallet on the first transfer and uses the next seqno after")
   func send() async throws {
-    try await SandboxProcess.withTemporaryConfig { configPath in try await send(configPath: configPath) }
+    try await SandboxProcess.withTemporaryConfig { configPath in
+      try await SandboxProcess.running(configPath: configPath) { try await send(configPath: configPath, sandbox: $0) }
+    }
   }
 
-  private func send(configPath: String) async throws {
-    let sandbox = try await SandboxProcess(configPath: configPath)
-    defer { sandbox.stop() }
+  private func send(configPath: String, sandbox: SandboxProcess) async throws {
     let endpoint = "http://127.0.0.1:\(sandbox.port)/api/v2"
     let mnemonicPath = URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent("key").path
     let mnemonic = Mnemonic.generate()

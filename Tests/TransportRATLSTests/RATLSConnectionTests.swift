@@ -41,7 +41,7 @@ struct RATLSConnectionTests {
 
   @Test("a coordinator requiring client evidence refuses a client without it")
   func clientEvidenceRequired() async throws {
-    let strict = RATLSTransport(requireClientEvidence: true, logger: .init(label: "test"))
+    let strict = RATLSTransport(requireClientEvidence: true, handshakeTimeout: testHandshakeTimeout, logger: .init(label: "test"))
     let peers = PeerLog()
     await withEchoListenerExpectingRefusal(strict, security: Fixture.coordinator, peers: peers) { endpoint in
       try await transport().connect(to: endpoint, expecting: .coordinator, security: Fixture.client) {
@@ -71,8 +71,8 @@ struct RATLSConnectionTests {
   @Test("once a certificate nears expiry, new connections present a freshly issued one")
   func renewal() async throws {
     let clock = TestClock()
-    let listener = RATLSTransport(certificateLifetime: 3600, logger: .init(label: "test"), now: clock.now)
-    let node = RATLSTransport(certificateLifetime: 3600, logger: .init(label: "test"), now: clock.now)
+    let listener = RATLSTransport(certificateLifetime: 3600, handshakeTimeout: testHandshakeTimeout, logger: .init(label: "test"), now: clock.now)
+    let node = RATLSTransport(certificateLifetime: 3600, handshakeTimeout: testHandshakeTimeout, logger: .init(label: "test"), now: clock.now)
     try await withEchoListener(listener, security: Fixture.coordinator) { endpoint in
       for advance in [0, 600, 2400] as [TimeInterval] {
         clock.advance(by: advance)
@@ -89,7 +89,7 @@ struct RATLSConnectionTests {
   @Test("plugin options out of range are refused, naming the option and the accepted range")
   func optionRanges() async throws {
     let context = PluginContext(role: .node, logger: .init(label: "test"), baseDirectory: "/", insecureAllowed: false)
-    for json in [#"{"certificateLifetimeSeconds": 5}"#, #"{"maxFrameBytes": 10}"#] {
+    for json in [#"{"certificateLifetimeSeconds": 5}"#, #"{"maxFrameBytes": 10}"#, #"{"handshakeTimeoutSeconds": 0}"#] {
       let options = try JSONDecoder().decode(RATLSTransportPlugin.Options.self, from: Data(json.utf8))
       let error = await #expect(throws: CocoonError.self) {
         _ = try await RATLSTransportPlugin.make(options: options, context: context)

@@ -83,7 +83,7 @@ struct RATLSRefusalTests {
     let log = LogCapture()
     let later = Date().addingTimeInterval(7200)
     // The listener's certificate outlives the node's clock jump, so only the listener refuses.
-    let listener = RATLSTransport(certificateLifetime: 4 * 3600, logger: log.logger)
+    let listener = RATLSTransport(certificateLifetime: 4 * 3600, handshakeTimeout: testHandshakeTimeout, logger: log.logger)
     _ = try #require(await connectError(listener: listener, node: transport(now: { later })))
     #expect(log.all.contains { $0.contains("'validity'") && $0.contains("not valid before") })
   }

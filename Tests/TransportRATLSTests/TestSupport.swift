@@ -78,10 +78,14 @@ func roundTrip(_ connection: any Connection, _ text: String) async throws -> Str
   return try await connection.receive().map { String(decoding: $0, as: UTF8.self) }
 }
 
+/// The handshake limit in tests: generous, since ~300 tests share two cores in CI and an attestation check may
+/// wait its turn for a while; refusals are detected by the checks, never by this timeout.
+let testHandshakeTimeout = Duration.seconds(120)
+
 func transport(logger: Logger = Logger(label: "test"), now: @escaping @Sendable () -> Date = { Date() })
   -> RATLSTransport
 {
-  RATLSTransport(logger: logger, now: now)
+  RATLSTransport(handshakeTimeout: testHandshakeTimeout, logger: logger, now: now)
 }
 
 /// A clock tests move by hand.

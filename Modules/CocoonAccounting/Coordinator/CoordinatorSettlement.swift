@@ -34,6 +34,26 @@ public struct CoordinatorSettlement: Sendable {
     try await store.syncClient(client, ledger: try await network.clientAccount(client: client, coordinator: store.coordinator))
   }
 
+  /// Submits `client`'s latest charge voucher if the ledger has not accepted it yet, then reads its account (which
+  /// also picks up a deposit made since it connected).
+  public func settle(client address: String) async throws {
+    if let state = try await store.clientState(address) { try await submitPendingCharge(of: state) }
+    try await refresh(client: address)
+  }
+
+  /// Submits the client's latest charge voucher unless the ledger already has it.
+  /// - Returns: whether there was one to submit.
+  @discardableResult
+  func submitPendingCharge(of client: ClientLedgerState) async throws -> Bool {
+    guard let voucher = client.lastVoucher, voucher.kind == .clientCharge, voucher.amount > client.submitted else {
+      return false
+    }
+    do { try await network.submit(voucher) } catch let error as CocoonError where error.code == .voucherReplayed {
+      // The client submitted it itself; the refresh that follows picks it up.
+    }
+    return true
+  }
+
   /// Submits every client's latest charge voucher the ledger has not accepted yet, refreshes those accounts (which
   /// frees their stake for new requests), and commits a checkpoint of the database unless the ledger's last one
   /// already covers its state.
@@ -41,13 +61,7 @@ public struct CoordinatorSettlement: Sendable {
   @discardableResult
   public func settle() async throws -> Checkpoint {
     for client in try await store.clients() {
-      guard let voucher = client.lastVoucher, voucher.kind == .clientCharge, voucher.amount > client.submitted else {
-        continue
-      }
-      do { try await network.submit(voucher) } catch let error as CocoonError where error.code == .voucherReplayed {
-        // The client submitted it itself; the refresh below picks it up.
-      }
-      try await refresh(client: client.address)
+      if try await submitPendingCharge(of: client) { try await refresh(client: client.address) }
     }
     let checkpoint = try await store.checkpoint()
     // Nothing changed since the last commit: the ledger's checkpoint already covers this state.

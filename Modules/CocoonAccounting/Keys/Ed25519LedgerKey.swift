@@ -27,6 +27,23 @@ public struct Ed25519LedgerKey: LedgerSigner {
   /// - Throws: ``CocoonError`` `io` if the file cannot be read or written, or is readable by others;
   ///   `invalidArgument` if it does not hold a key.
   public static func loadOrCreate(at path: String) throws -> Ed25519LedgerKey {
+    if let existing = try load(at: path) { return existing }
+    let created = Ed25519LedgerKey()
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if !FileManager.default.fileExists(atPath: directory) {
+      try? FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    let text = Data((created.key.rawRepresentation.hexEncoded + "\n").utf8)
+    // Another process (a role's daemon and its command started together) may create the key at the same moment:
+    // whichever file lands first is the key, for both.
+    if try AtomicFile.createIfAbsent(text, at: path, permissions: 0o600) { return created }
+    guard let winner = try load(at: path) else { throw CocoonError(.io, "ledger key '\(path)' vanished while created") }
+    return winner
+  }
+
+  /// The key stored at `path`, or nil when there is no file.
+  static func load(at path: String) throws -> Ed25519LedgerKey? {
     if let text = FileManager.default.contents(atPath: path) {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)
       if let mode = (attributes?[.posixPermissions] as? NSNumber)?.uint16Value, mode & 0o077 != 0 {
@@ -38,14 +55,7 @@ public struct Ed25519LedgerKey: LedgerSigner {
       }
       return try Ed25519LedgerKey(rawRepresentation: raw)
     }
-    let created = Ed25519LedgerKey()
-    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    if !FileManager.default.fileExists(atPath: directory) {
-      try? FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
-    try AtomicFile.write(Data((created.key.rawRepresentation.hexEncoded + "\n").utf8), to: path, permissions: 0o600)
-    return created
+    return nil
   }
 
   /// Whether `signature` is `publicKey`'s Ed25519 signature over `message`.

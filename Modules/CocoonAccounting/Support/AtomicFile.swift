@@ -7,6 +7,33 @@ public enum AtomicFile {
   /// Writes `data` to `path` atomically and durably with the given permissions.
   /// - Throws: ``CocoonError`` with code `io` naming the path.
   public static func write(_ data: Data, to path: String, permissions: mode_t = 0o600) throws {
+    let (temporary, directory) = try writeTemporary(data, beside: path, permissions: permissions)
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw failure("cannot write", path)
+    }
+    syncDirectory(directory)
+  }
+
+  /// Creates `path` holding `data`, atomically and durably, unless it exists: of several processes creating the same
+  /// file at once (two roles making a key on first start), exactly one wins and the others see its file.
+  /// - Returns: whether this call created the file (false: it existed, and was left as it is).
+  public static func createIfAbsent(_ data: Data, at path: String, permissions: mode_t = 0o600) throws -> Bool {
+    let (temporary, directory) = try writeTemporary(data, beside: path, permissions: permissions)
+    defer { unlink(temporary) }
+    // link(2) never replaces an existing file, unlike rename(2).
+    guard link(temporary, path) == 0 else {
+      if errno == EEXIST { return false }
+      throw failure("cannot create", path)
+    }
+    syncDirectory(directory)
+    return true
+  }
+
+  /// Writes `data` to a new fsynced temporary file in `path`'s directory; returns it and the directory.
+  private static func writeTemporary(_ data: Data, beside path: String, permissions: mode_t) throws
+    -> (temporary: String, directory: String)
+  {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -24,10 +51,14 @@ public enum AtomicFile {
     }
     ok = ok && fsync(descriptor) == 0
     close(descriptor)
-    guard ok, rename(temporary, path) == 0 else {
+    guard ok else {
       unlink(temporary)
-      throw failure("cannot write", path)
+      throw failure("cannot write", temporary)
     }
+    return (temporary, directory)
+  }
+
+  private static func syncDirectory(_ directory: String) {
     let directoryDescriptor = open(directory, O_RDONLY)
     if directoryDescriptor >= 0 {
       _ = fsync(directoryDescriptor)

@@ -18,15 +18,21 @@ public struct RATLSTransport: Transport {
   let logger: Logger
   let now: @Sendable () -> Date
   let credentials: RATLSCredentialStore
+  /// How long the TLS handshake (with the peer's attestation check) and the preamble exchange may take before the
+  /// connection is closed.
+  let handshakeTimeout: TimeAmount
 
   /// - Parameters:
   ///   - certificateLifetime: how long each issued certificate is valid, in seconds.
+  ///   - handshakeTimeout: how long a handshake, attestation check included, may take.
   ///   - now: the clock certificates are issued and verified against (tests move it).
   public init(
     certificateLifetime: TimeInterval = 3600, maximumFrameLength: Int = 16 << 20, requireClientEvidence: Bool = false,
-    logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    handshakeTimeout: Duration = .seconds(30), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.maximumFrameLength = maximumFrameLength
+    let (seconds, attoseconds) = handshakeTimeout.components
+    self.handshakeTimeout = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     self.verifier = RATLSPeerVerifier(requireClientEvidence: requireClientEvidence)
     self.logger = logger
     self.now = now
@@ -35,8 +41,6 @@ public struct RATLSTransport: Transport {
 
   /// The preamble each side sends as its first frame once TLS is up.
   static let preamble = Data("cocoon-ratls/1".utf8)
-  /// How long the TLS handshake and preamble exchange may take before the connection is closed.
-  static let handshakeTimeout = TimeAmount.seconds(15)
 
   public func serve(
     on endpoint: Endpoint, security: TransportSecurity, bound: @escaping @Sendable (Endpoint) -> Void,
@@ -59,7 +63,9 @@ public struct RATLSTransport: Transport {
       group.addTask { await renew(active, security: security) }
       try await runner.serve(
         on: endpoint, logger: logger,
-        identify: { try await Self.identify($0, outcome: pending.take(for: $0.channel)) },
+        identify: { [handshakeTimeout] in
+          try await Self.identify($0, outcome: pending.take(for: $0.channel), timeout: handshakeTimeout)
+        },
         bound: bound, handler: handler)
       group.cancelAll()
     }
@@ -97,7 +103,8 @@ public struct RATLSTransport: Transport {
         try NIOSSLClientHandler(context: context, serverHostname: nil, customVerificationCallback: callback))
     }
     return try await runner.connect(
-      to: endpoint, identify: { try await Self.identify($0, outcome: outcome) }, body: body)
+      to: endpoint, identify: { [handshakeTimeout] in try await Self.identify($0, outcome: outcome, timeout: handshakeTimeout) },
+      body: body)
   }
 
   /// The NIOSSL custom verification: runs the RA-TLS checks on the peer's leaf certificate, records the outcome,
@@ -130,11 +137,13 @@ public struct RATLSTransport: Transport {
 
   /// Exchanges preambles once TLS is up and returns the verified peer; turns TLS failures into errors that name
   /// the failed check when this side refused, or say that the peer refused us.
-  static func identify(_ connection: UnidentifiedConnection, outcome: RATLSPeerOutcome?) async throws -> PeerInfo {
+  static func identify(_ connection: UnidentifiedConnection, outcome: RATLSPeerOutcome?, timeout: TimeAmount)
+    async throws -> PeerInfo
+  {
     guard let outcome else { throw CocoonError(.transportFailed, "no RA-TLS state for this connection") }
     let remote = outcome.remote ?? connection.channel.remoteAddress?.description ?? "unknown"
     let channel = connection.channel
-    let deadline = channel.eventLoop.scheduleTask(in: handshakeTimeout) { channel.close(promise: nil) }
+    let deadline = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
     defer { deadline.cancel() }
     let received: Data?
     do {

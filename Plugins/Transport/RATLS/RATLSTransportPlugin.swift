@@ -13,6 +13,9 @@ public enum RATLSTransportPlugin: TransportPlugin {
     public var maxFrameBytes: Int?
     /// Whether clients must present attestation evidence too (default false: clients are not attested).
     public var requireClientEvidence: Bool?
+    /// How long a handshake, the peer's attestation check included, may take, in seconds (default 30, accepted
+    /// 1…600). A TDX check that fetches collateral from a slow PCCS may need more.
+    public var handshakeTimeoutSeconds: Int?
   }
 
   public static let name = "ratls"
@@ -28,8 +31,14 @@ public enum RATLSTransportPlugin: TransportPlugin {
     guard (1024...(256 << 20)).contains(maximum) else {
       throw CocoonError(.invalidPluginOptions, "max_frame_bytes \(maximum) is out of range; accepted: 1024…268435456")
     }
+    let handshake = options.handshakeTimeoutSeconds ?? 30
+    guard (1...600).contains(handshake) else {
+      throw CocoonError(
+        .invalidPluginOptions, "handshake_timeout_seconds \(handshake) is out of range; accepted: 1…600")
+    }
     return RATLSTransport(
       certificateLifetime: TimeInterval(lifetime), maximumFrameLength: maximum,
-      requireClientEvidence: options.requireClientEvidence ?? false, logger: context.logger)
+      requireClientEvidence: options.requireClientEvidence ?? false, handshakeTimeout: .seconds(handshake),
+      logger: context.logger)
   }
 }
