@@ -131,7 +131,14 @@ public final class CoordinatorAccounting: Sendable {
     }
   }
 
-  /// Submits pending charges to the ledger and commits a checkpoint.
+  /// Submits the pending charges `policy` says are due and, when `commitCheckpoint`, commits a checkpoint.
   @discardableResult
-  public func settleWithLedger() async throws -> Checkpoint { try await settlement.settle() }
+  public func settleWithLedger(policy: SettlementPolicy = .immediate, commitCheckpoint: Bool = true) async throws
+    -> Checkpoint?
+  {
+    try await settlement.settle(policy: policy, commitCheckpoint: commitCheckpoint)
+  }
+
+  /// When the ledger wants writes batched.
+  public var settlementPolicy: SettlementPolicy { network.settlementPolicy }
 }

@@ -38,7 +38,7 @@ public struct NodeRole: Sendable {
     var payments: NodePayments?
     if let signer = components.payment.signer {
       let wallet = try VoucherWallet(path: VoucherWalletLocation.resolve(nil, role: .node, in: components.loaded))
-      payments = NodePayments(network: components.payment, signer: signer, wallet: wallet)
+      payments = NodePayments(network: components.payment, signer: signer, wallet: wallet, logger: logger)
     }
     let models = LoadedModels()
     let handler = NodeQueryHandler(models: models, maxActiveRequests: section.maxActiveRequests, logger: logger)

@@ -23,7 +23,13 @@ struct TONSandboxNetworkTests {
       network: {name: ton-test, insecure: true}
       payment:
         plugin: ton-sandbox
-        options: {endpoint: "http://127.0.0.1:\(sandboxPort)/api/v2", keys: ton-keys}
+        options:
+          endpoint: "http://127.0.0.1:\(sandboxPort)/api/v2"
+          keys: ton-keys
+          # Every settlement writes, so the test sees each charge within a second; payouts by command.
+          charge_at_stake_fraction: 0
+          checkpoint_interval_minutes: 0
+          node_payout_threshold_nano: 0
       registry:
         models: [{name: echo-model, sha256: 8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e}]
         prices: {price_per_token: 1000, node_fee_per_token: 800}

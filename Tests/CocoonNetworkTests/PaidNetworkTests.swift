@@ -49,8 +49,10 @@ struct PaidNetwork {
       wallet: try VoucherWallet(path: directory + "/client-\(key.address.prefix(8)).json"))
   }
 
-  func nodePayments() throws -> NodePayments {
-    NodePayments(network: node, signer: nodeKey, wallet: try VoucherWallet(path: directory + "/node.json"))
+  func nodePayments(policy: SettlementPolicy = .immediate) throws -> NodePayments {
+    NodePayments(
+      network: LocalPaymentNetwork(ledger: ledger, signer: nodeKey, settlementPolicy: policy), signer: nodeKey,
+      wallet: try VoucherWallet(path: directory + "/node.json"), payoutRetryDelay: .milliseconds(20))
   }
 
   /// The client deposits `amount` and stakes `stake` of it.
@@ -128,6 +130,49 @@ struct PaidNetworkTests {
     #expect(try await network.ledger.walletBalance(address: network.nodeKey.address) == expectedEarning)
     #expect(
       try await network.ledger.walletBalance(address: accounting.address) == expectedCost.subtracting(expectedEarning))
+  }
+
+  @Test("a node cashes its earnings by itself each time the unpaid part reaches the policy's threshold")
+  func nodeCashesAtThreshold() async throws {
+    let network = try PaidNetwork()
+    try await network.fund(NanoAmount(5_000_000), stake: NanoAmount(1_000_000))
+    let accounting = try network.accounting()
+    let threshold = NanoAmount(20_000)
+    let policy = SettlementPolicy(chargeAtStakeBasisPoints: 0, checkpointInterval: .zero, nodePayoutThreshold: threshold)
+    let nodePayments = try network.nodePayments(policy: policy)
+    let prices = PaidNetwork.registry.prices
+    var earned = NanoAmount.zero
+    var expectedPaid = NanoAmount.zero
+    var payouts = 0
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      let coordinator = try await NetworkHarness.startCoordinator(
+        in: &group, accounting: accounting, endpoint: network.endpoint)
+      try await NetworkHarness.startNode(ScriptedModel(), coordinator: coordinator, payments: nodePayments, in: &group)
+      let client = try await NetworkHarness.startClient(
+        coordinator: coordinator, payments: try network.clientPayments(), in: &group)
+      for index in 0..<10 {
+        let answer = try await NetworkHarness.collect(client.generate(request("w\(index) x y z")))
+        earned = try earned.adding(try prices.nodeEarning(of: try #require(answer.usage)))
+        // The coordinator's contract pays nodes out of the clients' charges it received.
+        try await accounting.settleWithLedger()
+        if policy.payoutIsDue(vouched: earned, paid: expectedPaid) {
+          expectedPaid = earned
+          payouts += 1
+        }
+        // The voucher arrives on a stream of its own and the payout runs in the background: wait for both.
+        var paid = NanoAmount.zero
+        for _ in 0..<300 {
+          paid = try await network.node.nodeEarnings(node: network.nodeKey.address, coordinator: accounting.address)
+          let vouched = await nodePayments.wallet.latest(from: accounting.address, kind: .nodeEarning)?.amount
+          if paid == expectedPaid && vouched == earned { break }
+          try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(paid == expectedPaid, "after request \(index): earned \(earned), threshold \(threshold)")
+      }
+      group.cancelAll()
+    }
+    #expect(payouts >= 2, "the requests should cross the threshold several times (earned \(earned))")
+    #expect(earned.rawValue - expectedPaid.rawValue < threshold.rawValue)
   }
 
   @Test("a client without funds gets insufficient balance and nothing is reserved; after a deposit it is served")

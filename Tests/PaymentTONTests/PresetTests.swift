@@ -61,6 +61,29 @@ struct PresetTests {
       _ = try JSONDecoder().decode(TONPaymentOptions.self, from: Data(#"{"wallet": "v3"}"#.utf8))
     }
   }
+
+  @Test("on-chain writes are batched: half the stake, a checkpoint every 10 minutes, payouts from 1 TON by default")
+  func settlementPolicy() async throws {
+    let (network, directory) = try await Self.make("ton-testnet", json: #"{"mnemonic_file": "wallet.mnemonic"}"#)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(
+      network.settlementPolicy
+        == SettlementPolicy(
+          chargeAtStakeBasisPoints: 5000, checkpointInterval: .seconds(600), nodePayoutThreshold: 1_000_000_000))
+    let options = #"{"charge_at_stake_fraction": 0.25, "checkpoint_interval_minutes": 0.5, "node_payout_threshold_nano": 0}"#
+    let custom = try JSONDecoder().decode(TONPaymentOptions.self, from: Data(options.utf8)).settlementPolicy()
+    #expect(custom == SettlementPolicy(chargeAtStakeBasisPoints: 2500, checkpointInterval: .seconds(30), nodePayoutThreshold: nil))
+    for (json, option) in [
+      (#"{"charge_at_stake_fraction": 1.5}"#, "charge_at_stake_fraction"),
+      (#"{"checkpoint_interval_minutes": -1}"#, "checkpoint_interval_minutes"),
+    ] {
+      let error = #expect(throws: CocoonError.self) {
+        _ = try JSONDecoder().decode(TONPaymentOptions.self, from: Data(json.utf8)).settlementPolicy()
+      }
+      #expect(error?.code == .invalidPluginOptions)
+      #expect(error?.reason.contains(option) == true)
+    }
+  }
 }
 
 @Suite("The sandbox preset matches the sandbox chain")

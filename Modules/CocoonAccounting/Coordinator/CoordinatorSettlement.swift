@@ -54,20 +54,23 @@ public struct CoordinatorSettlement: Sendable {
     return true
   }
 
-  /// Submits every client's latest charge voucher the ledger has not accepted yet, refreshes those accounts (which
-  /// frees their stake for new requests), and commits a checkpoint of the database unless the ledger's last one
-  /// already covers its state.
-  /// - Returns: the ledger's checkpoint afterwards.
+  /// Submits the clients' latest charge vouchers the ledger has not accepted yet — those `policy` says are due (all
+  /// of a closing client's) — refreshes those accounts (which frees their stake for new requests), and, when
+  /// `commitCheckpoint`, commits a checkpoint of the database unless the ledger's last one already covers its state.
+  /// - Returns: the ledger's checkpoint afterwards (nil when none was committed ever).
   @discardableResult
-  public func settle() async throws -> Checkpoint {
+  public func settle(policy: SettlementPolicy = .immediate, commitCheckpoint: Bool = true) async throws -> Checkpoint? {
     for client in try await store.clients() {
+      let pending = NanoAmount(client.charged.rawValue - min(client.submitted.rawValue, client.charged.rawValue))
+      guard client.closing || policy.chargeIsDue(pending: pending, stake: client.stake) else { continue }
       if try await submitPendingCharge(of: client) { try await refresh(client: client.address) }
     }
+    guard commitCheckpoint else { return try await network.lastCheckpoint(coordinator: store.coordinator) }
     let checkpoint = try await store.checkpoint()
-    // Nothing changed since the last commit: the ledger's checkpoint already covers this state.
-    if let committed = try await network.lastCheckpoint(coordinator: store.coordinator),
-      committed.sequence >= checkpoint.sequence
-    {
+    let committed = try await network.lastCheckpoint(coordinator: store.coordinator)
+    // Nothing changed since the last commit: the ledger's checkpoint already covers this state. Sequence 0 is an
+    // empty database: nothing to protect, and contracts take only sequences above their initial 0.
+    if checkpoint.sequence == 0 || (committed.map { $0.sequence >= checkpoint.sequence } ?? false) {
       return committed
     }
     try await network.commit(checkpoint, coordinator: store.coordinator)

@@ -6,6 +6,8 @@ public import Foundation
 public struct VoucherReceiver: Sendable {
   public let wallet: VoucherWallet
   public let expectation: VoucherVerifier.Expectation
+  /// Called with each voucher once it is stored as the latest (a node cashes its earnings from here).
+  public var onStored: (@Sendable (PaymentVoucher) async -> Void)?
 
   public init(wallet: VoucherWallet, expectation: VoucherVerifier.Expectation) {
     self.wallet = wallet
@@ -49,6 +51,7 @@ public struct VoucherReceiver: Sendable {
   public func receive(_ voucher: PaymentVoucher) async throws -> Outcome {
     do {
       try await wallet.accept(voucher, expected: expectation)
+      await onStored?(voucher)
       return .stored
     } catch let error as CocoonError where error.code == .voucherReplayed {
       return .stale

@@ -105,6 +105,8 @@ public protocol PaymentNetwork: Sendable {
   /// The bytes the coordinator's key signs for `voucher` on this ledger (what the ledger's signature check covers):
   /// ``PaymentVoucher/signingBytes`` by default; TON's contracts check a signature over their payload cell's hash.
   func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data
+  /// When the parties write to this ledger (``SettlementPolicy/immediate`` by default).
+  var settlementPolicy: SettlementPolicy { get }
 }
 
 extension PaymentNetwork {
@@ -131,6 +133,8 @@ extension PaymentNetwork {
   }
 
   public func voucherSigningBytes(_ voucher: PaymentVoucher) throws -> Data { voucher.signingBytes }
+
+  public var settlementPolicy: SettlementPolicy { .immediate }
 
   private static func unsupported(_ operation: String) -> CocoonError {
     CocoonError(.unavailable, "the payment plugin \(Self.self) does not support \(operation) yet")

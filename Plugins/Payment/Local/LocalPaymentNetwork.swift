@@ -7,10 +7,13 @@ public import Foundation
 public struct LocalPaymentNetwork: PaymentNetwork {
   public let ledger: LocalLedger
   private let identity: any LedgerSigner
+  /// Writes are free on the local ledger: ``SettlementPolicy/immediate`` unless a test batches them as TON does.
+  public let settlementPolicy: SettlementPolicy
 
-  public init(ledger: LocalLedger, signer: any LedgerSigner) {
+  public init(ledger: LocalLedger, signer: any LedgerSigner, settlementPolicy: SettlementPolicy = .immediate) {
     self.ledger = ledger
     self.identity = signer
+    self.settlementPolicy = settlementPolicy
   }
 
   public var networkID: String { ledger.networkID }

@@ -33,6 +33,6 @@ public struct CoordinatorCloseCommand: PluginCommand {
     let vouched = try await store.vouchedNodeEarnings()
     try await session.network.closeCoordinator(coordinator: session.signer.address, vouchedNodeEarnings: vouched)
     let paid = try await session.network.walletBalance(address: session.signer.address)
-    print("closed coordinator \(session.signer.address) at checkpoint \(checkpoint.sequence); paid out to it in all: \(paid.units)")
+    print("closed coordinator \(session.signer.address) at checkpoint \(checkpoint.map { "\($0.sequence)" } ?? "none"); paid out to it in all: \(paid.units)")
   }
 }

@@ -31,12 +31,13 @@ public struct TONPaymentNetwork: PaymentNetwork {
   let root: Root?
   let stateDirectory: String
   let coordinatorStake: UInt64?
+  public let settlementPolicy: SettlementPolicy
   let cache = TONContractCache()
 
   /// One TON centre-backed network for `key`'s party.
   init(
     preset: TONNetworkPreset, globalID: Int32, key: TONLedgerKey, center: TONCenterClient, root: Root?,
-    stateDirectory: String, coordinatorStake: UInt64?
+    stateDirectory: String, coordinatorStake: UInt64?, settlementPolicy: SettlementPolicy = .immediate
   ) {
     self.preset = preset
     endpoint = center.configuration.endpoints.first ?? preset.endpoint
@@ -51,6 +52,7 @@ public struct TONPaymentNetwork: PaymentNetwork {
     self.root = root
     self.stateDirectory = stateDirectory
     self.coordinatorStake = coordinatorStake
+    self.settlementPolicy = settlementPolicy
   }
 
   public var networkID: String { "ton:\(globalID)" }

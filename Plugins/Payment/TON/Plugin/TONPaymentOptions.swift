@@ -1,4 +1,4 @@
-import CocoonCore
+public import CocoonCore
 
 /// The options of the TON payment plugins.
 ///
@@ -11,6 +11,9 @@ import CocoonCore
 ///     root_address: "0:…"            # the registry (root) contract; required on testnet and mainnet
 ///     endpoint: http://127.0.0.1:8081/api/v2   # overrides the preset's TON Center
 ///     api_key: ${TONCENTER_API_KEY}
+///     charge_at_stake_fraction: 0.5       # submit a client's charge once it reaches half its stake
+///     checkpoint_interval_minutes: 10     # the coordinator commits a checkpoint at most this often
+///     node_payout_threshold_nano: 1000000000   # a node cashes its earnings by itself from 1 TON (0: by command)
 /// ```
 public struct TONPaymentOptions: Decodable, Sendable, Hashable {
   /// The wallet contract of the mnemonic.
@@ -42,6 +45,14 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
   public var coordinatorStakeNano: UInt64?
   /// Where pending messages and checkpoints are journaled (default: beside the mnemonic file).
   public var stateDirectory: String?
+  /// A client's charge is submitted once its unsubmitted part reaches this share of its stake (default 0.5,
+  /// accepted 0…1; 0 submits at every settlement).
+  public var chargeAtStakeFraction: Double?
+  /// The coordinator commits a checkpoint at most this often, in minutes (default 10, accepted 0…1440).
+  public var checkpointIntervalMinutes: Double?
+  /// A node cashes a coordinator's earnings by itself once this much is unpaid, in nanoTON (default 1 TON;
+  /// 0: only `cocoon-node payout` cashes).
+  public var nodePayoutThresholdNano: UInt64?
 
   enum CodingKeys: String, CodingKey {
     case wallet, endpoint, keys
@@ -52,6 +63,9 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
     case globalID = "global_id"
     case coordinatorStakeNano = "coordinator_stake_nano"
     case stateDirectory = "state_directory"
+    case chargeAtStakeFraction = "charge_at_stake_fraction"
+    case checkpointIntervalMinutes = "checkpoint_interval_minutes"
+    case nodePayoutThresholdNano = "node_payout_threshold_nano"
   }
 
   public init(
@@ -83,5 +97,27 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
     globalID = try container.decodeIfPresent(Int32.self, forKey: .globalID)
     coordinatorStakeNano = try container.decodeIfPresent(UInt64.self, forKey: .coordinatorStakeNano)
     stateDirectory = try container.decodeIfPresent(String.self, forKey: .stateDirectory)
+    chargeAtStakeFraction = try container.decodeIfPresent(Double.self, forKey: .chargeAtStakeFraction)
+    checkpointIntervalMinutes = try container.decodeIfPresent(Double.self, forKey: .checkpointIntervalMinutes)
+    nodePayoutThresholdNano = try container.decodeIfPresent(UInt64.self, forKey: .nodePayoutThresholdNano)
+  }
+
+  /// The settlement policy these options ask for.
+  /// - Throws: ``CocoonError`` `invalidPluginOptions` naming an option out of its accepted range.
+  public func settlementPolicy() throws -> SettlementPolicy {
+    let fraction = chargeAtStakeFraction ?? 0.5
+    guard (0...1).contains(fraction) else {
+      throw CocoonError(.invalidPluginOptions, "charge_at_stake_fraction \(fraction) is out of range; accepted: 0…1")
+    }
+    let minutes = checkpointIntervalMinutes ?? 10
+    guard (0...1440).contains(minutes) else {
+      throw CocoonError(
+        .invalidPluginOptions, "checkpoint_interval_minutes \(minutes) is out of range; accepted: 0…1440")
+    }
+    let payout = nodePayoutThresholdNano ?? 1_000_000_000
+    return SettlementPolicy(
+      chargeAtStakeBasisPoints: UInt64((fraction * 10_000).rounded()),
+      checkpointInterval: .milliseconds(Int64((minutes * 60_000).rounded())),
+      nodePayoutThreshold: payout == 0 ? nil : NanoAmount(payout))
   }
 }

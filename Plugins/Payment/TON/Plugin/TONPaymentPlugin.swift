@@ -50,6 +50,7 @@ public enum TONPaymentFactory {
   public static func make(preset: TONNetworkPreset, options: TONPaymentOptions, context: PluginContext) async throws
     -> TONPaymentNetwork
   {
+    let policy = try options.settlementPolicy()
     let globalID = options.globalID ?? preset.globalID
     let mnemonicPath = context.resolve(path: options.mnemonicFile ?? options.keyFolder + "/\(context.role).mnemonic")
     let (mnemonic, created) = try loadMnemonic(at: mnemonicPath, create: preset.usesFaucet, what: "mnemonic_file")
@@ -79,7 +80,7 @@ public enum TONPaymentFactory {
       ])
     return TONPaymentNetwork(
       preset: preset, globalID: globalID, key: key, center: center, root: root, stateDirectory: stateDirectory,
-      coordinatorStake: options.coordinatorStakeNano)
+      coordinatorStake: options.coordinatorStakeNano, settlementPolicy: policy)
   }
 
   /// The root contract: `root_address` when given; under the sandbox preset otherwise derived from the registry
