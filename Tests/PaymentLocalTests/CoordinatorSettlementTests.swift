@@ -13,13 +13,19 @@ struct CoordinatorSettlementTests {
       signer: fixture.coordinatorKey, prices: seed.prices, minimumStake: seed.minimumClientStake)
   }
 
-  @Test("settling submits vouched charges, frees the stake and commits a checkpoint")
-  func settles() async throws {
+  /// A ledger whose client deposited 3_000_000 and staked 1_000_000, and a prepared settlement that read it.
+  func fundedAndPrepared() async throws -> (LedgerFixture, CoordinatorSettlement) {
     let fixture = try await LedgerFixture()
     try await fixture.fund(3_000_000, stake: 1_000_000)
     let settlement = CoordinatorSettlement(store: try makeStore(fixture), network: fixture.coordinator)
     try await settlement.prepare(endpoint: "127.0.0.1:9301")
     try await settlement.refresh(client: fixture.clientKey.address)
+    return (fixture, settlement)
+  }
+
+  @Test("settling submits vouched charges, frees the stake and commits a checkpoint")
+  func settles() async throws {
+    let (fixture, settlement) = try await fundedAndPrepared()
     try await settlement.store.reserve(client: fixture.clientKey.address, requestID: "r1", maxCost: 900_000)
     _ = try await settlement.store.settle(requestID: "r1", usage: TokenUsage(promptTokens: 700), node: "n")
     await #expect(throws: CocoonError(.overStake, "")) {
@@ -35,11 +41,7 @@ struct CoordinatorSettlementTests {
 
   @Test("a batching policy submits a charge only from half the stake, and checkpoints only when asked")
   func batchedByPolicy() async throws {
-    let fixture = try await LedgerFixture()
-    try await fixture.fund(3_000_000, stake: 1_000_000)
-    let settlement = CoordinatorSettlement(store: try makeStore(fixture), network: fixture.coordinator)
-    try await settlement.prepare(endpoint: "127.0.0.1:9301")
-    try await settlement.refresh(client: fixture.clientKey.address)
+    let (fixture, settlement) = try await fundedAndPrepared()
     let halfStake = SettlementPolicy(chargeAtStakeBasisPoints: 5000, checkpointInterval: .zero, nodePayoutThreshold: nil)
     let client = fixture.clientKey.address
     let first = try await settlement.settle()  // the first checkpoint, before any charge
