@@ -14,11 +14,16 @@ import Testing
 struct TONSandboxNetworkTests {
   static let emulator = repositoryRoot.appendingPathComponent(".tools/ton/libemulator.so")
 
-  static func configuration(directory: URL, sandboxPort: Int, coordinatorPort: Int, apiPort: Int) throws -> URL {
+  /// The three roles and the sandbox on loopback ports, paying on the sandbox chain; the registry pins the echo
+  /// node's weights by their SHA-256. Every settlement writes; nodes cash by command unless `payoutThresholdNano`.
+  static func configuration(
+    directory: URL, sandboxPort: Int, coordinatorPort: Int, apiPort: Int, payoutThresholdNano: UInt64 = 0
+  ) throws -> URL {
     try "ton_sandbox:\n  listen: 127.0.0.1:\(sandboxPort)\n  state_path: sandbox-state\n"
       .write(to: directory.appendingPathComponent("sandbox.yaml"), atomically: true, encoding: .utf8)
     let weights = directory.appendingPathComponent("weights.bin")
     try Data("echo weights".utf8).write(to: weights)
+    let weightsHash = try sha256Hex(of: weights)
     let text = """
       network: {name: ton-test, insecure: true}
       payment:
@@ -26,12 +31,12 @@ struct TONSandboxNetworkTests {
         options:
           endpoint: "http://127.0.0.1:\(sandboxPort)/api/v2"
           keys: ton-keys
-          # Every settlement writes, so the test sees each charge within a second; payouts by command.
+          # Every settlement writes, so the test sees each charge within a second.
           charge_at_stake_fraction: 0
           checkpoint_interval_minutes: 0
-          node_payout_threshold_nano: 0
+          node_payout_threshold_nano: \(payoutThresholdNano)
       registry:
-        models: [{name: echo-model, sha256: 8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e}]
+        models: [{name: echo-model, sha256: \(weightsHash)}]
         prices: {price_per_token: 1000, node_fee_per_token: 800}
         min_client_stake_nano: 1000000000
         client_close_delay_seconds: 1
@@ -46,7 +51,7 @@ struct TONSandboxNetworkTests {
         attestation: {plugin: insecure, options: {insecure: true}}
         transport: {plugin: tcp, options: {insecure: true}}
         compute: {plugin: echo, options: {prefix: ""}}
-        models: [{name: echo-model, path: weights.bin, sha256: 8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e}]
+        models: [{name: echo-model, path: weights.bin, sha256: \(weightsHash)}]
       client:
         listen: 127.0.0.1:\(apiPort)
         coordinators: [127.0.0.1:\(coordinatorPort)]
@@ -89,13 +94,6 @@ struct TONSandboxNetworkTests {
     let base = Int.random(in: 51_000...60_000)
     let config = try Self.configuration(
       directory: directory, sandboxPort: base, coordinatorPort: base + 1, apiPort: base + 2)
-    // The registry pins the echo weights by their SHA-256.
-    var text = try String(contentsOf: config, encoding: .utf8)
-    text = text.replacingOccurrences(
-      of: "8d2d5b3ec5a1f70ccd6c6b63ba7ec2e4ec3d8b3a6b15e5ba63c3f6b8f2ac8a3e",
-      with: try sha256Hex(of: directory.appendingPathComponent("weights.bin")))
-    try text.write(to: config, atomically: true, encoding: .utf8)
-
     var processes = [
       try Self.start("cocoon-ton-sandbox", ["serve", "--config", "sandbox.yaml"], in: directory, log: "sandbox.log")
     ]
