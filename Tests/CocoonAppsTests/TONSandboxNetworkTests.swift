@@ -1,3 +1,4 @@
+import CocoonCore
 import CocoonTestSupport
 import Crypto
 import Foundation
@@ -147,6 +148,33 @@ struct TONSandboxNetworkTests {
     let balance = try await Self.command("client", ["balance"], config: config)
     #expect(LocalNetworkTests.amount("charged", in: balance) == expectedCost, "\(balance)")
     #expect(balance.contains("state       closed"), "\(balance)")
+
+    // The roles stop (the coordinator settles once more); its client closed and its node was paid, so it closes.
+    for process in processes.dropFirst() { await ChildProcess.stop(process) }
+    let coordinatorClosed = try await Self.command("coordinator", ["close"], config: config)
+    #expect(coordinatorClosed.hasPrefix("closed coordinator"), "\(coordinatorClosed)")
+
+    // To the nano-TON, on every account the three wallets reached (their contracts, the root): the balance is what
+    // came in minus what went out minus the fees the emulator charged; all balances plus all fees are what the
+    // faucet granted. With the contracts' charged and paid totals above (= the priced usage), nothing is unaccounted.
+    let wallets = try ["coordinator", "node", "client"].map { try Self.wallet(in: directory.appendingPathComponent("\($0).log")) }
+    let audit = try await TONChainAudit.read(api: URL(string: "http://127.0.0.1:\(base)/api/v2")!, from: wallets)
+    for account in audit.accounts.values {
+      #expect(account.balance == account.flowBalance, "\(account.address): balance \(account.balance), flows \(account.flowBalance)")
+    }
+    #expect(audit.totalBalance + audit.totalFees == audit.granted)
+    #expect(audit.accounts.count >= 7, "3 wallets, the root, and the coordinator, client and node contracts")
+    // Closed contracts keep nothing: of the contracts, only the registry (root) still holds TON.
+    let holding = audit.accounts.values.filter { !wallets.contains($0.address) && $0.balance != 0 }
+    #expect(holding.count == 1, "contracts still holding TON: \(holding.map { "\($0.address) \($0.balance)" })")
+    print("TON audit: \(audit.accounts.count) accounts, \(audit.totalFees) nanoTON of fees, priced usage \(expectedCost)")
+  }
+
+  /// The wallet a role's log names (`TON payment network ready … wallet=0:<hex>`).
+  static func wallet(in log: URL) throws -> String {
+    let text = try String(contentsOf: log, encoding: .utf8)
+    guard let range = text.range(of: "wallet=0:") else { throw CocoonError(.invalidArgument, "no wallet in \(log.path)") }
+    return "0:" + text[range.upperBound...].prefix(64)
   }
 }
 
