@@ -163,6 +163,7 @@ struct LocalNetworkTests {
     for process in processes { await ChildProcess.waitForExit(process) }
     let balance = try await Self.command("client", ["balance"], config: config)
     #expect(Self.amount("charged", in: balance) == expectedCost, "\(balance)")
+    #expect(Self.amount("vouched", in: balance) == expectedCost, "\(balance)")
     let earnings = try await Self.command("node", ["earnings"], config: config)
     #expect(earnings.contains("vouched \(NanoText.units(expectedEarning))"), "\(earnings)")
     let payout = try await Self.command("node", ["payout"], config: config)

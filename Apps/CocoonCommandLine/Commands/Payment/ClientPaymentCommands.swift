@@ -1,4 +1,5 @@
 public import ArgumentParser
+import CocoonAccounting
 import CocoonCore
 public import CocoonRuntime
 import Foundation
@@ -21,6 +22,11 @@ public struct ClientBalanceCommand: PluginCommand {
     print("balance     \(account.balance.units)")
     print("stake       \(account.stake.units)")
     print("charged     \(account.charged.units)")
+    // The coordinator's latest voucher: the spend so far, which the ledger is charged in batches (on TON from
+    // half the stake), so it may be ahead of `charged`.
+    let wallet = try VoucherWallet(path: session.walletPath(options))
+    let vouched = await wallet.latest(from: coordinator, kind: .clientCharge)?.amount ?? .zero
+    print("vouched     \(vouched.units)")
     if account.closed {
       print("state       closed")
     } else if let unlock = account.unlockTime {
