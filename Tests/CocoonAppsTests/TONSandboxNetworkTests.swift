@@ -151,6 +151,10 @@ struct TONSandboxNetworkTests {
 
     // The roles stop (the coordinator settles once more); its client closed and its node was paid, so it closes.
     for process in processes.dropFirst() { await ChildProcess.stop(process) }
+    // The chain does not index a coordinator's accounts: `accounts` reads each one its database knows.
+    let accounts = try await Self.command("coordinator", ["accounts"], config: config)
+    #expect(accounts.contains("charged \(NanoText.units(expectedCost))  vouched \(NanoText.units(expectedCost))  closed"), "\(accounts)")
+    #expect(accounts.contains("paid \(NanoText.units(expectedEarning))  vouched \(NanoText.units(expectedEarning))"), "\(accounts)")
     let coordinatorClosed = try await Self.command("coordinator", ["close"], config: config)
     #expect(coordinatorClosed.hasPrefix("closed coordinator"), "\(coordinatorClosed)")
 
