@@ -100,6 +100,7 @@ public struct TONPaymentOptions: Decodable, Sendable, Hashable {
     chargeAtStakeFraction = try container.decodeIfPresent(Double.self, forKey: .chargeAtStakeFraction)
     checkpointIntervalMinutes = try container.decodeIfPresent(Double.self, forKey: .checkpointIntervalMinutes)
     nodePayoutThresholdNano = try container.decodeIfPresent(UInt64.self, forKey: .nodePayoutThresholdNano)
+    _ = try settlementPolicy()  // out-of-range batching options fail here, so `check-config` reports them
   }
 
   /// The settlement policy these options ask for.
