@@ -22,6 +22,30 @@ struct CheckConfigTests {
     #expect(result.stdout.contains("transport (transport): ratls"))
   }
 
+  @Test(
+    "check-config on a ton-testnet and a ton-mainnet config prints the endpoint and network id, offline",
+    arguments: [
+      ("ton-testnet", "https://testnet.toncenter.com/api/v2", "ton:-3"),
+      ("ton-mainnet", "https://toncenter.com/api/v2", "ton:-239"),
+    ])
+  func tonPresets(plugin: String, endpoint: String, network: String) async throws {
+    var text = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/ton-sandbox.yaml"), encoding: .utf8)
+    text = text.replacingOccurrences(of: "plugin: ton-sandbox ", with: "plugin: \(plugin) ")
+      .replacingOccurrences(
+        of: "endpoint: http://127.0.0.1:8081/api/v2",
+        with: "root_address: \"0:\(String(repeating: "ab", count: 32))\"\n    api_key: ${TONCENTER_API_KEY}")
+      .replacingOccurrences(of: "charge_at_stake_fraction: 0 ", with: "charge_at_stake_fraction: 0.5 ")
+    let file = try temporaryFile(text)
+    let result = try await runProduct(
+      "cocoon-client", ["check-config", "--config", file.path], environment: ["TONCENTER_API_KEY": "secret-key"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("payment (payment): \(plugin) [ok]"), "\(result.stdout)")
+    #expect(result.stdout.contains("→ endpoint: \(endpoint)"), "\(result.stdout)")
+    #expect(result.stdout.contains("→ network: \(network)"), "\(result.stdout)")
+    #expect(result.stdout.contains("a client's charge from 50.0% of its stake"), "\(result.stdout)")
+    #expect(!result.stdout.contains("secret-key"))
+  }
+
   @Test("bad configuration exits 2 with file:line:column on stderr")
   func badConfiguration() async throws {
     let file = try temporaryFile("network:\n  name: x\n  colour: blue\npayment:\n  plugin: local\n")

@@ -59,6 +59,14 @@ public protocol Plugin: Sendable {
 
   /// Makes the plugin's product from its options.
   static func make(options: Options, context: PluginContext) async throws -> Product
+
+  /// What the options resolve to, for `check-config` (endpoints, network ids, defaults filled in); one fact a line.
+  /// Must not touch files or the network. Empty by default.
+  static func describe(_ options: Options) -> [String]
+}
+
+extension Plugin {
+  public static func describe(_ options: Options) -> [String] { [] }
 }
 
 /// An attestation plugin (`tdx`, `sev-snp-mock`, `insecure`, …).

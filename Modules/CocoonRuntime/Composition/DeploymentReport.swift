@@ -8,6 +8,8 @@ public struct DeploymentReport: Sendable {
     public var slot: PluginSlot
     /// nil when the plugin is registered and its options are valid.
     public var problem: CocoonError?
+    /// What the plugin says its options resolve to.
+    public var resolved: [String] = []
   }
 
   public var role: Role
@@ -23,8 +25,8 @@ public struct DeploymentReport: Sendable {
     self.loaded = loaded
     self.lines = try RolePlan.slots(for: role, in: loaded.configuration).map { slot in
       do {
-        try plugins.validate(slot.selection, kind: slot.kind)
-        return Line(slot: slot, problem: nil)
+        let resolved = try plugins.validate(slot.selection, kind: slot.kind)
+        return Line(slot: slot, problem: nil, resolved: resolved)
       } catch let error as CocoonError {
         return Line(slot: slot, problem: error)
       }
@@ -41,6 +43,7 @@ public struct DeploymentReport: Sendable {
       out += "\(line.slot.purpose) (\(line.slot.kind)): \(line.slot.selection.plugin) [\(status)]\n"
       if let problem = line.problem { out += "  error: \(problem.reason)\n" }
       out += OptionsRenderer.render(line.slot.selection.options.tree, environment: loaded.environment, indent: "  ")
+      for fact in line.resolved { out += "  → \(fact)\n" }
     }
     if let registry = loaded.configuration.registry {
       out += "registry: \(registry.models.count) model(s): \(registry.models.map(\.name).joined(separator: ", "))\n"
@@ -78,6 +81,7 @@ enum OptionsRenderer {
       if text.contains("${") { return "<secret from \(text)>\n" }
       let lowered = key.lowercased()
       if secretWords.contains(where: { lowered.contains($0) }) && !lowered.hasSuffix("_path") && !lowered.hasSuffix("_file")
+        && lowered != "keys"  // a folder of key files, not a key
       {
         return "<secret>\n"
       }

@@ -13,8 +13,9 @@ public struct PluginRegistry: Sendable {
     public let kind: PluginKind
     public let name: String
     public let summary: String
-    /// Decodes the options only, to validate configuration without starting anything.
-    let validate: @Sendable (ConfigSubtree) throws -> Void
+    /// Decodes the options only, to validate configuration without starting anything; returns what the plugin
+    /// says they resolve to (``Plugin/describe(_:)``).
+    let validate: @Sendable (ConfigSubtree) throws -> [String]
     /// Decodes the options and makes the product.
     let make: @Sendable (ConfigSubtree, PluginContext) async throws -> any Sendable
   }
@@ -39,7 +40,7 @@ public struct PluginRegistry: Sendable {
     }
     entries[key] = Registration(
       kind: P.kind, name: P.name, summary: P.summary,
-      validate: { options in _ = try options.decode(P.Options.self) },
+      validate: { options in P.describe(try options.decode(P.Options.self)) },
       make: { options, context in try await P.make(options: options.decode(P.Options.self), context: context) })
   }
 
@@ -76,7 +77,9 @@ public struct PluginRegistry: Sendable {
   }
 
   /// Validates a selection: the plugin exists and its options decode.
-  public func validate(_ selection: PluginSelection, kind: PluginKind) throws {
+  /// - Returns: what the options resolve to, as the plugin describes them.
+  @discardableResult
+  public func validate(_ selection: PluginSelection, kind: PluginKind) throws -> [String] {
     try registration(for: selection, kind: kind).validate(selection.options)
   }
 

@@ -19,6 +19,9 @@ public enum TONSandboxPaymentPlugin: PaymentPlugin {
   public static func make(options: Options, context: PluginContext) async throws -> any PaymentNetwork {
     try await TONPaymentFactory.make(preset: .sandbox, options: options, context: context)
   }
+  public static func describe(_ options: Options) -> [String] {
+    TONPaymentFactory.describe(preset: .sandbox, options: options)
+  }
 }
 
 /// `ton-testnet`: the TON payment network on testnet through TON Center.
@@ -28,6 +31,9 @@ public enum TONTestnetPaymentPlugin: PaymentPlugin {
   public static let summary = "TON contracts on testnet through TON Center"
   public static func make(options: Options, context: PluginContext) async throws -> any PaymentNetwork {
     try await TONPaymentFactory.make(preset: .testnet, options: options, context: context)
+  }
+  public static func describe(_ options: Options) -> [String] {
+    TONPaymentFactory.describe(preset: .testnet, options: options)
   }
 }
 
@@ -39,6 +45,9 @@ public enum TONMainnetPaymentPlugin: PaymentPlugin {
   public static func make(options: Options, context: PluginContext) async throws -> any PaymentNetwork {
     try await TONPaymentFactory.make(preset: .mainnet, options: options, context: context)
   }
+  public static func describe(_ options: Options) -> [String] {
+    TONPaymentFactory.describe(preset: .mainnet, options: options)
+  }
 }
 
 /// Builds a ``TONPaymentNetwork`` from a preset and options. Only the sandbox preset talks to the chain here (to
@@ -46,6 +55,24 @@ public enum TONMainnetPaymentPlugin: PaymentPlugin {
 public enum TONPaymentFactory {
   /// What the sandbox faucet gives a new wallet.
   static let faucetGrant = BigUInt(100_000_000_000)
+
+  /// What `check-config` prints for a preset: the TON Center endpoint, the network id and the batching of writes.
+  public static func describe(preset: TONNetworkPreset, options: TONPaymentOptions) -> [String] {
+    var lines = [
+      "endpoint: \(options.endpoint ?? preset.endpoint)",
+      "network: ton:\(options.globalID ?? preset.globalID)",
+    ]
+    if let policy = try? options.settlementPolicy() {
+      let payout = policy.nodePayoutThreshold.map { "from \($0.units) TON" } ?? "by `cocoon-node payout` only"
+      let charge =
+        policy.chargeAtStakeBasisPoints == 0
+        ? "at every settlement" : "from \(Double(policy.chargeAtStakeBasisPoints) / 100)% of its stake"
+      lines.append(
+        "writes: a client's charge \(charge); a checkpoint at most every \(policy.checkpointInterval); node payouts "
+          + payout)
+    }
+    return lines
+  }
 
   public static func make(preset: TONNetworkPreset, options: TONPaymentOptions, context: PluginContext) async throws
     -> TONPaymentNetwork
