@@ -570,6 +570,7 @@ let package = Package(
       dependencies: [
         "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP",
         "CocoonAccounting", "CocoonPaymentLocal", logging, lifecycle, nioCore, nioPosix, protobuf, grdb,
+        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
       ],
       path: "Tests/CocoonNetworkTests",
       swiftSettings: strictSettings

@@ -1,4 +1,5 @@
 import CocoonCore
+import Synchronization
 public import Logging
 public import ServiceLifecycle
 
@@ -9,16 +10,18 @@ public import ServiceLifecycle
 /// ``shutdownLimit``: an unreachable ledger must not hold a stopping coordinator for minutes; what it did not
 /// submit stays in the database and the next start submits it.
 public struct LedgerSettlementService: Service {
-  /// How long the settlement on shutdown may take.
-  public static let shutdownLimit: Duration = .seconds(20)
-
   let accounting: CoordinatorAccounting
   let interval: Duration
+  /// How long the settlement on shutdown may take.
+  let shutdownLimit: Duration
   let logger: Logger
 
-  public init(accounting: CoordinatorAccounting, interval: Duration, logger: Logger) {
+  public init(
+    accounting: CoordinatorAccounting, interval: Duration, shutdownLimit: Duration = .seconds(20), logger: Logger
+  ) {
     self.accounting = accounting
     self.interval = interval
+    self.shutdownLimit = shutdownLimit
     self.logger = logger
   }
 
@@ -35,23 +38,22 @@ public struct LedgerSettlementService: Service {
         }
       }
     }
-    let finished = await withTaskGroup(of: Bool.self) { group in
-      group.addTask {
+    // A race of unstructured tasks: a ledger call that ignores cancellation is left behind (the process is
+    // stopping) instead of holding the shutdown, as a task group waiting for all its children would.
+    let finished = await FirstOutcome().race([
+      {
         _ = await settleOnce(policy: .immediate, commitCheckpoint: true)
         return true
-      }
-      group.addTask {
-        try? await Task.sleep(for: Self.shutdownLimit)
+      },
+      { [shutdownLimit] in
+        try? await Task.sleep(for: shutdownLimit)
         return false
-      }
-      let first = await group.next() ?? false
-      group.cancelAll()
-      return first
-    }
+      },
+    ])
     if !finished {
       logger.warning(
         "stopping without the final settlement: the ledger did not answer in time; the next start submits it",
-        metadata: ["limit": "\(Self.shutdownLimit)"])
+        metadata: ["limit": "\(shutdownLimit)"])
     }
   }
 
@@ -65,5 +67,33 @@ public struct LedgerSettlementService: Service {
       logger.warning("settling with the ledger failed; retrying next time", metadata: ["reason": "\(error)"])
       return false
     }
+  }
+}
+
+/// Returns the value of whichever racer finishes first and cancels the others, without waiting for them.
+private final class FirstOutcome: Sendable {
+  private let state = Mutex<(waiting: CheckedContinuation<Bool, Never>?, racers: [Task<Void, Never>])>((nil, []))
+
+  func race(_ racers: [@Sendable () async -> Bool]) async -> Bool {
+    await withCheckedContinuation { continuation in
+      state.withLock { $0.waiting = continuation }
+      let tasks = racers.map { racer in Task { self.finish(with: await racer()) } }
+      let decided = state.withLock { state in
+        if state.waiting == nil { return true }
+        state.racers = tasks
+        return false
+      }
+      if decided { for task in tasks { task.cancel() } }
+    }
+  }
+
+  private func finish(with value: Bool) {
+    let (waiting, racers) = state.withLock { state in
+      defer { state = (nil, []) }
+      return (state.waiting, state.racers)
+    }
+    guard let waiting else { return }
+    for racer in racers { racer.cancel() }
+    waiting.resume(returning: value)
   }
 }
