@@ -45,8 +45,10 @@ actor NodeAutoPayout {
     while let voucher = latest[coordinator], failures < Self.attempts {
       do {
         let onLedger = try await network.nodeEarnings(node: node, coordinator: coordinator)
-        paid[coordinator] = max(onLedger, paid[coordinator] ?? .zero)
-        guard policy.payoutIsDue(vouched: voucher.amount, paid: onLedger) else { return }
+        // A ledger read may lag a payout this process just made: never below what it already paid.
+        let known = max(onLedger, paid[coordinator] ?? .zero)
+        paid[coordinator] = known
+        guard policy.payoutIsDue(vouched: voucher.amount, paid: known) else { return }
         try await network.submit(voucher)
         paid[coordinator] = voucher.amount
         failures = 0
