@@ -27,7 +27,7 @@ struct CPUPluginTests {
     return (text, .cancelled, TokenUsage())
   }
 
-  @Test func checksTheWeightsHashAndReportsProgress() async throws {
+  @Test(.enabled(if: Fixtures.hasLlamaRandom, Fixtures.missingLlamaRandom)) func checksTheWeightsHashAndReportsProgress() async throws {
     let sha = WeightsHash.sha256(of: try MappedFile(path: Fixtures.llamaRandomPath))
     let seen = Mutex<[LoadProgress]>([])
     var s = spec
@@ -40,7 +40,7 @@ struct CPUPluginTests {
     }
   }
 
-  @Test func streamsTextWithExactUsageAndReusesTheCachedPrefix() async throws {
+  @Test(.enabled(if: Fixtures.hasLlamaRandom, Fixtures.missingLlamaRandom)) func streamsTextWithExactUsageAndReusesTheCachedPrefix() async throws {
     let model = try await load()
     let request = GenerationRequest(model: "llama-random", input: .prompt("the and of to"), maxTokens: 6)
     let (_, reason, first) = try await collect(model, request)
@@ -51,7 +51,7 @@ struct CPUPluginTests {
     #expect(second.cachedTokens == first.promptTokens - 1)
   }
 
-  @Test func sameSeedGivesTheSameText() async throws {
+  @Test(.enabled(if: Fixtures.hasLlamaRandom, Fixtures.missingLlamaRandom)) func sameSeedGivesTheSameText() async throws {
     let model = try await load()
     var request = GenerationRequest(model: "llama-random", input: .prompt("a b c"), maxTokens: 12)
     request.sampling.temperature = 1
@@ -61,7 +61,7 @@ struct CPUPluginTests {
     #expect(a == b)
   }
 
-  @Test func abandoningTheStreamStopsGeneration() async throws {
+  @Test(.enabled(if: Fixtures.hasLlamaRandom, Fixtures.missingLlamaRandom)) func abandoningTheStreamStopsGeneration() async throws {
     let model = try await load()
     let request = GenerationRequest(model: "llama-random", input: .prompt("x"), maxTokens: 400)
     for try await _ in model.generate(request) { break }
@@ -71,7 +71,7 @@ struct CPUPluginTests {
     #expect(usage.completionTokens <= 2)
   }
 
-  @Test func concurrentRequestsShareTheModel() async throws {
+  @Test(.enabled(if: Fixtures.hasLlamaRandom, Fixtures.missingLlamaRandom)) func concurrentRequestsShareTheModel() async throws {
     let model = try await load()
     var request = GenerationRequest(model: "llama-random", input: .prompt("the"), maxTokens: 8)
     request.sampling.temperature = 0

@@ -12,7 +12,9 @@ struct LlamaGolden: Decodable {
   var decode: [Step]
 }
 
-@Suite("Cross-check with llama.cpp: random-weights Llama")
+@Suite(
+  "Cross-check with llama.cpp: random-weights Llama",
+  .enabled(if: Fixtures.hasLlamaRandom, Fixtures.missingLlamaRandom))
 struct LlamaCrossCheckTests {
   /// Largest accepted |difference| of a logit, relative to the largest |logit| of that position (1%). Both
   /// engines quantize activations the same way; what remains is float summation order and exp/SiLU

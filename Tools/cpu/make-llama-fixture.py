@@ -2,6 +2,7 @@
 seed) and llama.cpp's logits for a fixed token sequence on it.
 
 Usage: make-llama-fixture.py OUT.gguf OUT-logits.json
+       make-llama-fixture.py OUT.gguf -      (the GGUF only, without llama.cpp: what Tools/fetch-test-fixtures runs)
 Types: F32, F16, Q8_0, Q4_0, Q5_0 (quantized with the gguf package), Q4_K, Q5_K, Q6_K (random valid blocks).
 """
 import json
@@ -126,6 +127,8 @@ def main() -> None:
     w.write_kv_data_to_file()
     w.write_tensors_to_file()
     w.close()
+    if out_json == "-":
+        return
 
     from llama_cpp import Llama
     import llama_cpp
