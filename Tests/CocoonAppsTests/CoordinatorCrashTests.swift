@@ -1,7 +1,6 @@
 import CocoonAccounting
 import CocoonCore
 import CocoonTestSupport
-import Crypto
 import Foundation
 import GRDB
 import Synchronization
@@ -17,10 +16,9 @@ import Testing
 @Suite("Crash safety of the real coordinator process", .serialized)
 struct CoordinatorCrashTests {
   static func configuration(directory: URL, coordinatorPort: Int, apiPort: Int) throws -> URL {
-    // The echo backend's "weights": any file, listed in the registry under its SHA-256.
-    let weights = Data("echo weights".utf8)
-    try weights.write(to: directory.appendingPathComponent("weights.bin"))
-    let hash = SHA256.hash(data: weights).map { String(format: "%02x", $0) }.joined()
+    let hash = try EchoNetwork.writeWeights(in: directory)
+    let roles = EchoNetwork.roleSections(
+      coordinatorPort: coordinatorPort, apiPort: apiPort, weightsHash: hash, nodeMaxActiveRequests: 8)
     let text = """
       network:
         name: crash-test
@@ -37,27 +35,7 @@ struct CoordinatorCrashTests {
                  completion_multiplier: 10000, reasoning_multiplier: 10000}
         min_client_stake_nano: 1000000000
         client_close_delay_seconds: 1
-      coordinator:
-        listen: 127.0.0.1:\(coordinatorPort)
-        database: coordinator.sqlite
-        settle_interval_seconds: 1
-        attestation: {plugin: insecure, options: {insecure: true}}
-        transport: {plugin: tcp, options: {insecure: true}}
-      node:
-        coordinators: [127.0.0.1:\(coordinatorPort)]
-        max_active_requests: 8
-        attestation: {plugin: insecure, options: {insecure: true}}
-        transport: {plugin: tcp, options: {insecure: true}}
-        compute: {plugin: echo, options: {prefix: ""}}
-        models:
-          - name: echo-model
-            path: weights.bin
-            sha256: \(hash)
-      client:
-        listen: 127.0.0.1:\(apiPort)
-        coordinators: [127.0.0.1:\(coordinatorPort)]
-        transport: {plugin: tcp, options: {insecure: true}}
-        verifiers: [{plugin: insecure, options: {insecure: true}}]
+      \(roles)
       """
     let file = directory.appendingPathComponent("cocoon.yaml")
     try text.write(to: file, atomically: true, encoding: .utf8)
@@ -86,30 +64,10 @@ struct CoordinatorCrashTests {
     // A steady stream of paid requests from four workers; each answered request's cost is recorded.
     let api = URL(string: "http://127.0.0.1:\(base + 1)/v1/completions")!
     let answered = Tally()
-    let workers = Task {
-      await withTaskGroup(of: Void.self) { group in
-        for worker in 0..<4 {
-          group.addTask {
-            var index = 0
-            // Stopped by a flag, never by cancelling: cancelling an in-flight URLSession request can deadlock
-            // FoundationNetworking on Linux (its cancel handler waits on a queue that is resuming the request).
-            while !answered.stopped {
-              index += 1
-              let words = (0..<(1 + (worker + index) % 6)).map { "w\($0)" }.joined(separator: " ")
-              let body = #"{"model": "echo-model", "prompt": "\#(words)", "max_tokens": 16}"#
-              guard let (status, text) = try? await LocalNetworkTests.post(api, body), status == 200,
-                let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-                let usage = object["usage"] as? [String: Any]
-              else {
-                try? await Task.sleep(for: .milliseconds(50))
-                continue
-              }
-              let cost = LocalNetworkTests.price(usage, perToken: 1000)
-              answered.withLock { $0 = ($0.count + 1, $0.cost + cost) }
-            }
-          }
-        }
-      }
+    let workers = EchoNetwork.startWorkers(api: api, tally: answered, count: 4, retryDelay: .milliseconds(50)) {
+      worker, index in
+      let words = (0..<(1 + (worker + index) % 6)).map { "w\($0)" }.joined(separator: " ")
+      return #"{"model": "echo-model", "prompt": "\#(words)", "max_tokens": 16}"#
     }
     defer { answered.stop() }
 

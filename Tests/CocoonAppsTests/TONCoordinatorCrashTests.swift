@@ -41,7 +41,10 @@ struct TONCoordinatorCrashTests {
     _ = try await TONSandboxNetworkTests.command("client", ["deposit", "5"], config: config, attempts: 60)
 
     let answered = Tally()
-    let workers = Self.startWorkers(api: URL(string: "http://127.0.0.1:\(base + 2)/v1/completions")!, tally: answered)
+    let workers = EchoNetwork.startWorkers(
+      api: URL(string: "http://127.0.0.1:\(base + 2)/v1/completions")!, tally: answered, count: 2,
+      retryDelay: .milliseconds(100)
+    ) { worker, index in #"{"model": "echo-model", "prompt": "w\#(worker) n\#(index) x", "max_tokens": 8}"# }
     defer { answered.stop() }
     var resumed = 0
     var interruptedOrders = 0
@@ -92,32 +95,6 @@ struct TONCoordinatorCrashTests {
     #expect(nodeLog.contains("cashed earnings"), "the node never cashed its earnings by itself")
     let log = try String(contentsOf: directory.appendingPathComponent("coordinator.log"), encoding: .utf8)
     #expect(!log.contains("rolled back"), "a restart found its database rolled back")
-  }
-
-  /// Two workers posting paid completions until `tally` is stopped (never cancelled: see CoordinatorCrashTests).
-  static func startWorkers(api: URL, tally: Tally) -> Task<Void, Never> {
-    Task {
-      await withTaskGroup(of: Void.self) { group in
-        for worker in 0..<2 {
-          group.addTask {
-            var index = 0
-            while !tally.stopped {
-              index += 1
-              let body = #"{"model": "echo-model", "prompt": "w\#(worker) n\#(index) x", "max_tokens": 8}"#
-              guard let (status, text) = try? await LocalNetworkTests.post(api, body), status == 200,
-                let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-                let usage = object["usage"] as? [String: Any]
-              else {
-                try? await Task.sleep(for: .milliseconds(100))
-                continue
-              }
-              let cost = LocalNetworkTests.price(usage, perToken: 1000)
-              tally.withLock { $0 = ($0.count + 1, $0.cost + cost) }
-            }
-          }
-        }
-      }
-    }
   }
 
   /// The node's earnings from `cocoon-node earnings`: (vouched, paid) in nanoTON.

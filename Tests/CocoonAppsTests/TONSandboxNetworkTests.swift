@@ -22,9 +22,8 @@ struct TONSandboxNetworkTests {
   ) throws -> URL {
     try "ton_sandbox:\n  listen: 127.0.0.1:\(sandboxPort)\n  state_path: sandbox-state\n"
       .write(to: directory.appendingPathComponent("sandbox.yaml"), atomically: true, encoding: .utf8)
-    let weights = directory.appendingPathComponent("weights.bin")
-    try Data("echo weights".utf8).write(to: weights)
-    let weightsHash = try sha256Hex(of: weights)
+    let weightsHash = try EchoNetwork.writeWeights(in: directory)
+    let roles = EchoNetwork.roleSections(coordinatorPort: coordinatorPort, apiPort: apiPort, weightsHash: weightsHash)
     let text = """
       network: {name: ton-test, insecure: true}
       payment:
@@ -41,23 +40,7 @@ struct TONSandboxNetworkTests {
         prices: {price_per_token: 1000, node_fee_per_token: 800}
         min_client_stake_nano: 1000000000
         client_close_delay_seconds: 1
-      coordinator:
-        listen: 127.0.0.1:\(coordinatorPort)
-        database: coordinator.sqlite
-        settle_interval_seconds: 1
-        attestation: {plugin: insecure, options: {insecure: true}}
-        transport: {plugin: tcp, options: {insecure: true}}
-      node:
-        coordinators: [127.0.0.1:\(coordinatorPort)]
-        attestation: {plugin: insecure, options: {insecure: true}}
-        transport: {plugin: tcp, options: {insecure: true}}
-        compute: {plugin: echo, options: {prefix: ""}}
-        models: [{name: echo-model, path: weights.bin, sha256: \(weightsHash)}]
-      client:
-        listen: 127.0.0.1:\(apiPort)
-        coordinators: [127.0.0.1:\(coordinatorPort)]
-        transport: {plugin: tcp, options: {insecure: true}}
-        verifiers: [{plugin: insecure, options: {insecure: true}}]
+      \(roles)
       """
     let file = directory.appendingPathComponent("cocoon.yaml")
     try text.write(to: file, atomically: true, encoding: .utf8)
