@@ -608,7 +608,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PaymentLocalTests",
-      dependencies: ["CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", "CocoonPaymentConformance", grdb],
+      dependencies: [
+        "CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", "CocoonPaymentConformance", "CocoonTestSupport", grdb,
+      ],
       path: "Tests/PaymentLocalTests",
       swiftSettings: strictSettings
     ),

@@ -31,8 +31,7 @@ public final class AccountingStore: Sendable {
     voucherSigningBytes: @escaping @Sendable (PaymentVoucher) throws -> Data = { $0.signingBytes }
   ) throws {
     self.voucherSigningBytes = voucherSigningBytes
-    pool = try SQLiteFiles.openPool(at: path)
-    try AccountingSchema.migrator().migrate(pool)
+    pool = try SQLiteFiles.openPool(at: path) { try AccountingSchema.migrator().migrate($0) }.pool
     self.network = network
     self.signer = signer
     self.minimumStake = minimumStake

@@ -19,10 +19,17 @@ public final class LocalLedger: Sendable {
   /// - Throws: ``CocoonError`` `io` when the file cannot be opened; `invalidArgument` when it was never seeded
   ///   and no seed is given.
   public init(path: String, registrySeed: RegistrySnapshot?, now: @escaping @Sendable () -> Date = Date.init) throws {
-    pool = try SQLiteFiles.openPool(at: path)
-    try LedgerSchema.migrator().migrate(pool)
+    // Every role opens the ledger on its first start, maybe all at once: opening and set-up take turns.
+    (pool, networkID) = try SQLiteFiles.openPool(at: path) { pool in
+      try LedgerSchema.migrator().migrate(pool)
+      return try Self.setUp(pool, path: path, registrySeed: registrySeed)
+    }
     self.now = now
-    networkID = try pool.write { db in
+  }
+
+  /// Seeds or reads the registry and makes or reads the network ID; returns the network ID.
+  private static func setUp(_ pool: DatabasePool, path: String, registrySeed: RegistrySnapshot?) throws -> String {
+    try pool.write { db in
       if let seed = registrySeed {
         let json = String(decoding: try JSONEncoder().encode(seed), as: UTF8.self)
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('registry', ?)", arguments: [json])
