@@ -61,6 +61,16 @@ struct CoordinatorSettlementTests {
     #expect(try await fixture.coordinator.lastCheckpoint(coordinator: fixture.coordinatorKey.address) == second)
   }
 
+  @Test("an empty database commits no checkpoint: the TON contracts take only sequences above their initial 0")
+  func emptyDatabaseCommitsNoCheckpoint() async throws {
+    let fixture = try await LedgerFixture()
+    let settlement = CoordinatorSettlement(store: try makeStore(fixture), network: fixture.coordinator)
+    try await settlement.prepare(endpoint: "127.0.0.1:9301")
+    #expect(try await settlement.store.checkpoint().sequence == 0)
+    #expect(try await settlement.settle() == nil)
+    #expect(try await fixture.coordinator.lastCheckpoint(coordinator: fixture.coordinatorKey.address) == nil)
+  }
+
   @Test("policy thresholds: a charge is due from its share of the stake, a payout from its amount")
   func policyThresholds() {
     let policy = SettlementPolicy(
