@@ -1,29 +1,29 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Settings every Cocoon target shares: Swift 6 mode and the upcoming features that keep imports honest.
-let strictSettings: [SwiftSetting] = [
-  .swiftLanguageMode(.v6),
-  .enableUpcomingFeature("ExistentialAny"),
-  .enableUpcomingFeature("MemberImportVisibility"),
-  .enableUpcomingFeature("InternalImportsByDefault"),
-]
-
-let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
-let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
-let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
-let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
-let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
-let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
-let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
-let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
-let x509 = Target.Dependency.product(name: "X509", package: "swift-certificates")
-let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
+// Dependencies, named once.
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let bigInt = Target.Dependency.product(name: "BigInt", package: "BigInt")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let cryptoExtras = Target.Dependency.product(name: "_CryptoExtras", package: "swift-crypto")
+let dequeModule = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
-let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
-
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let lifecycleTestKit = Target.Dependency.product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+let x509 = Target.Dependency.product(name: "X509", package: "swift-certificates")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 #if arch(x86_64)
 let engineSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"], .when(platforms: [.linux]))]
@@ -31,15 +31,7 @@ let engineSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswel
 let engineSettings: [SwiftSetting] = [.unsafeFlags(["-O"])]
 #endif
 
-// MARK: - TON toolkit (issue 8)
-
-let tonSwiftSettings: [SwiftSetting] = [
-  .swiftLanguageMode(.v6),
-  .enableUpcomingFeature("ExistentialAny"),
-  .enableUpcomingFeature("MemberImportVisibility"),
-  .enableUpcomingFeature("InternalImportsByDefault"),
-]
-
+// MARK: - TON toolkit
 
 let tonProducts: [Product] = [
   .library(name: "TON", targets: ["TON"]),
@@ -55,102 +47,92 @@ let tonTargets: [Target] = [
   .target(
     name: "TON",
     dependencies: [
-      .product(name: "BigInt", package: "BigInt"),
-      .product(name: "Crypto", package: "swift-crypto"),
-      .product(name: "_CryptoExtras", package: "swift-crypto"),
+      bigInt,
+      crypto,
+      cryptoExtras,
     ],
     path: "Modules/TON",
     exclude: ["README.md"],
-    swiftSettings: tonSwiftSettings
   ),
   .target(
     name: "TONEmulator",
-    dependencies: ["TON", .product(name: "BigInt", package: "BigInt")],
+    dependencies: ["TON", bigInt],
     path: "Modules/TONEmulator",
-    swiftSettings: tonSwiftSettings
   ),
   .target(
     name: "TONCenter",
     dependencies: [
       "TON",
-      .product(name: "BigInt", package: "BigInt"),
-      .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      .product(name: "NIOCore", package: "swift-nio"),
-      .product(name: "NIOHTTP1", package: "swift-nio"),
+      bigInt,
+      asyncHTTPClient,
+      nioCore,
+      nioHTTP1,
     ],
     path: "Modules/TONCenter",
-    swiftSettings: tonSwiftSettings
   ),
   .target(
     name: "TONSandbox",
     dependencies: [
       "TON", "TONEmulator", "TONCenter",
-      .product(name: "BigInt", package: "BigInt"),
-      .product(name: "Hummingbird", package: "hummingbird"),
-      .product(name: "HTTPTypes", package: "swift-http-types"),
-      .product(name: "NIOCore", package: "swift-nio"),
-      .product(name: "GRDB", package: "GRDB.swift"),
-      .product(name: "Yams", package: "Yams"),
-      .product(name: "Logging", package: "swift-log"),
+      bigInt,
+      hummingbird,
+      httpTypes,
+      nioCore,
+      grdb,
+      yams,
+      logging,
     ],
     path: "Modules/TONSandbox",
-    swiftSettings: tonSwiftSettings
   ),
   .executableTarget(
     name: "cocoon-ton-sandbox",
     dependencies: [
       "TON", "TONSandbox",
-      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      argumentParser,
     ],
     path: "Apps/cocoon-ton-sandbox",
-    swiftSettings: tonSwiftSettings
   ),
   .executableTarget(
     name: "ton-bench",
     dependencies: ["TON"],
     path: "Tools/bench/TONBench",
-    swiftSettings: tonSwiftSettings
   ),
   .target(
     name: "TONCommandLine",
     dependencies: [
       "TON", "TONCenter",
-      .product(name: "BigInt", package: "BigInt"),
-      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      bigInt,
+      argumentParser,
     ],
     path: "Modules/TONCommandLine",
-    swiftSettings: tonSwiftSettings
   ),
   .testTarget(
     name: "TONSandboxTests",
     dependencies: [
       "TON", "TONCenter", "TONEmulator", "TONSandbox", "TONCommandLine", "cocoon-ton-sandbox", "CocoonTestSupport",
-      .product(name: "BigInt", package: "BigInt"),
-      .product(name: "Hummingbird", package: "hummingbird"),
-      .product(name: "HTTPTypes", package: "swift-http-types"),
-      .product(name: "NIOCore", package: "swift-nio"),
-      .product(name: "Logging", package: "swift-log"),
+      bigInt,
+      hummingbird,
+      httpTypes,
+      nioCore,
+      logging,
     ],
     path: "Tests/TONSandboxTests",
-    swiftSettings: tonSwiftSettings
   ),
   .testTarget(
     name: "TONEmulatorTests",
-    dependencies: ["TON", "TONEmulator", .product(name: "BigInt", package: "BigInt")],
+    dependencies: ["TON", "TONEmulator", bigInt],
     path: "Tests/TONEmulatorTests",
-    swiftSettings: tonSwiftSettings
   ),
   .testTarget(
     name: "TONTests",
     dependencies: [
-      "TON", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto"),
+      "TON", bigInt, crypto,
     ],
     path: "Tests/TONTests",
-    swiftSettings: tonSwiftSettings
   ),
 ]
 
-// MARK: - TON contracts (issue 9)
+// MARK: - TON contracts
 
 let tonContractProducts: [Product] = [
   .library(name: "CocoonTONContracts", targets: ["CocoonTONContracts"])
@@ -160,23 +142,21 @@ let tonContractTargets: [Target] = [
   .target(
     name: "CocoonTONContracts",
     dependencies: [
-      "TON", "TONEmulator", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto"),
+      "TON", "TONEmulator", bigInt, crypto,
     ],
     path: "Plugins/Payment/TON/Contracts",
     exclude: ["fift", "build", "cocoon.tlb", "README.md"],
-    swiftSettings: strictSettings
   ),
   .testTarget(
     name: "TONContractTests",
     dependencies: [
-      "TON", "TONEmulator", "CocoonTONContracts", "CocoonTestSupport", .product(name: "BigInt", package: "BigInt"),
+      "TON", "TONEmulator", "CocoonTONContracts", "CocoonTestSupport", bigInt,
     ],
     path: "Tests/TONContractTests",
-    swiftSettings: strictSettings
   ),
 ]
 
-// MARK: - TON payment plugin (issue 9, parts 4–5)
+// MARK: - TON payment plugin
 
 let tonPaymentProducts: [Product] = [
   .library(name: "CocoonPaymentTON", targets: ["CocoonPaymentTON"])
@@ -187,20 +167,18 @@ let tonPaymentTargets: [Target] = [
     name: "CocoonPaymentTON",
     dependencies: [
       "CocoonCore", "CocoonAccounting", "TON", "TONCenter", "TONEmulator", "CocoonTONContracts",
-      .product(name: "BigInt", package: "BigInt"), logging,
+      bigInt, logging,
     ],
     path: "Plugins/Payment/TON/Plugin",
     exclude: ["README.md"],
-    swiftSettings: strictSettings
   ),
   .testTarget(
     name: "PaymentTONTests",
     dependencies: [
       "CocoonCore", "CocoonAccounting", "CocoonPaymentConformance", "CocoonPaymentTON", "CocoonTONContracts", "TON",
-      "TONCenter", "TONEmulator", "TONSandbox", .product(name: "BigInt", package: "BigInt"), logging,
+      "TONCenter", "TONEmulator", "TONSandbox", bigInt, logging,
     ],
     path: "Tests/PaymentTONTests",
-    swiftSettings: strictSettings
   ),
 ]
 
@@ -251,44 +229,38 @@ let package = Package(
       name: "CocoonCore",
       dependencies: [logging],
       path: "Modules/CocoonCore",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonConfig",
-      dependencies: ["CocoonCore", .product(name: "Yams", package: "Yams")],
+      dependencies: ["CocoonCore", yams],
       path: "Modules/CocoonConfig",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonRuntime",
       dependencies: ["CocoonCore", "CocoonConfig", logging, lifecycle, unixSignals, crypto],
       path: "Modules/CocoonRuntime",
-      swiftSettings: strictSettings
     ),
 
     .target(
       name: "CocoonWire",
       dependencies: [
         "CocoonCore", logging, nioCore, nioPosix,
-        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-        .product(name: "DequeModule", package: "swift-collections"),
+        protobuf,
+        dequeModule,
       ],
       path: "Modules/CocoonWire",
       exclude: ["Proto"],
-      swiftSettings: strictSettings
     ),
 
     .target(
       name: "CocoonAccounting",
       dependencies: ["CocoonCore", grdb, crypto],
       path: "Modules/CocoonAccounting",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonPaymentConformance",
       dependencies: ["CocoonCore", "CocoonAccounting"],
       path: "Modules/CocoonPaymentConformance",
-      swiftSettings: strictSettings
     ),
 
     // MARK: Plugins (each depends on CocoonCore and libraries, never on a role or another plugin)
@@ -296,13 +268,11 @@ let package = Package(
       name: "CocoonTransportTCP",
       dependencies: ["CocoonCore", "CocoonWire", logging, nioCore],
       path: "Plugins/Transport/TCP",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonPaymentLocal",
       dependencies: ["CocoonCore", "CocoonAccounting", grdb, crypto, logging],
       path: "Plugins/Payment/Local",
-      swiftSettings: strictSettings
     ),
 
     // MARK: Attestation plugins
@@ -310,87 +280,78 @@ let package = Package(
       name: "CocoonAttestationTDX",
       dependencies: [
         "CocoonCore",
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "X509", package: "swift-certificates"),
-        .product(name: "SwiftASN1", package: "swift-asn1"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
+        crypto,
+        x509,
+        asn1,
+        asyncHTTPClient,
+        nioCore,
+        nioHTTP1,
       ],
       path: "Plugins/Attestation/TDX",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonAttestationSEVSNP",
       dependencies: [
         "CocoonCore",
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "_CryptoExtras", package: "swift-crypto"),
-        .product(name: "X509", package: "swift-certificates"),
-        .product(name: "SwiftASN1", package: "swift-asn1"),
+        crypto,
+        cryptoExtras,
+        x509,
+        asn1,
       ],
       path: "Plugins/Attestation/SEVSNPMock",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonAttestationInsecure",
-      dependencies: ["CocoonCore", .product(name: "Logging", package: "swift-log")],
+      dependencies: ["CocoonCore", logging],
       path: "Plugins/Attestation/Insecure",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonAttestationCLI",
       dependencies: [
         "CocoonCore", "CocoonAttestationTDX", "CocoonAttestationSEVSNP", "CocoonAttestationInsecure",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        argumentParser,
       ],
       path: "Apps/CocoonAttestationCLI",
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "AttestationBench",
       dependencies: ["CocoonCore", "CocoonAttestationTDX", "CocoonAttestationSEVSNP"],
       path: "Tools/bench/AttestationBench",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "AttestationTDXTests",
       dependencies: [
         "CocoonAttestationTDX",
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "X509", package: "swift-certificates"),
-        .product(name: "SwiftASN1", package: "swift-asn1"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
+        crypto,
+        x509,
+        asn1,
+        nioCore,
+        nioPosix,
+        nioHTTP1,
       ],
       path: "Tests/AttestationTDXTests",
       exclude: ["Golden"],
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "AttestationSEVSNPTests",
       dependencies: [
-        "CocoonAttestationSEVSNP", .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "Logging", package: "swift-log"),
+        "CocoonAttestationSEVSNP", crypto,
+        logging,
       ],
       path: "Tests/AttestationSEVSNPTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "AttestationInsecureTests",
-      dependencies: ["CocoonAttestationInsecure", .product(name: "Logging", package: "swift-log")],
+      dependencies: ["CocoonAttestationInsecure", logging],
       path: "Tests/AttestationInsecureTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "AttestationCLITests",
       dependencies: [
         "CocoonAttestationCLI", "CocoonAttestationInsecure", "CocoonAttestationSEVSNP",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        argumentParser,
       ],
       path: "Tests/AttestationCLITests",
-      swiftSettings: strictSettings
     ),
 
     // MARK: Compute/CPU
@@ -403,37 +364,32 @@ let package = Package(
       name: "CocoonCPUEngine",
       dependencies: ["CocoonCore", "CocoonCPUKernels"],
       path: "Plugins/Compute/CPU/Engine",
-      swiftSettings: strictSettings + engineSettings
+      swiftSettings: engineSettings
     ),
     .target(
       name: "CocoonCPUPlugin",
-      dependencies: ["CocoonCore", "CocoonCPUEngine", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["CocoonCore", "CocoonCPUEngine", crypto],
       path: "Plugins/Compute/CPU/Plugin",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonComputeCLI",
-      dependencies: ["CocoonCPUEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["CocoonCPUEngine", argumentParser],
       path: "Apps/CocoonComputeCLI",
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "cpu-generate",
-      dependencies: ["CocoonComputeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["CocoonComputeCLI", argumentParser],
       path: "Tools/cpu/generate",
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "cpu-bench",
       dependencies: ["CocoonCPUEngine"],
       path: "Tools/bench/cpu/Sources",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CPUEngineTests",
       dependencies: ["CocoonCPUEngine", "CocoonCPUPlugin", "CocoonCore"],
       path: "Tests/CPUEngineTests",
-      swiftSettings: strictSettings
     ),
 
     .target(
@@ -441,13 +397,11 @@ let package = Package(
       dependencies: ["CocoonCore", "CocoonWire", logging, nioCore, nioSSL, x509, asn1, crypto],
       path: "Plugins/Transport/RATLS",
       exclude: ["README.md"],
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "bench-ratls",
       dependencies: ["CocoonCore", "CocoonTransportRATLS", crypto],
       path: "Tools/bench/ratls",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "TransportRATLSTests",
@@ -455,7 +409,6 @@ let package = Package(
         "CocoonCore", "CocoonTransportRATLS", "CocoonTransportTCP", logging, nioCore, nioPosix, nioSSL, x509, asn1, crypto,
       ],
       path: "Tests/TransportRATLSTests",
-      swiftSettings: strictSettings
     ),
 
     // MARK: Roles (libraries; never depend on a plugin)
@@ -465,7 +418,6 @@ let package = Package(
         "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
       ],
       path: "Modules/CocoonNode",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonCoordinator",
@@ -473,7 +425,6 @@ let package = Package(
         "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
       ],
       path: "Modules/CocoonCoordinator",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonClient",
@@ -482,7 +433,6 @@ let package = Package(
         hummingbird, httpTypes,
       ],
       path: "Modules/CocoonClient",
-      swiftSettings: strictSettings
     ),
 
     // MARK: Apps: command line, built-in plugin wiring, thin mains
@@ -494,7 +444,6 @@ let package = Package(
         lifecycle,
       ],
       path: "Apps/CocoonCommandLine",
-      swiftSettings: strictSettings
     ),
     .target(
       name: "CocoonBuiltinPlugins",
@@ -503,25 +452,21 @@ let package = Package(
         "CocoonAttestationSEVSNP", "CocoonAttestationInsecure", "CocoonCPUPlugin", "CocoonTransportRATLS",
       ],
       path: "Apps/CocoonBuiltinPlugins",
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "cocoon-node",
       dependencies: ["CocoonCommandLine", "CocoonBuiltinPlugins", "CocoonRuntime"],
       path: "Apps/cocoon-node",
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "cocoon-coordinator",
       dependencies: ["CocoonCommandLine", "CocoonBuiltinPlugins", "CocoonRuntime"],
       path: "Apps/cocoon-coordinator",
-      swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "cocoon-client",
       dependencies: ["CocoonCommandLine", "CocoonBuiltinPlugins", "CocoonRuntime"],
       path: "Apps/cocoon-client",
-      swiftSettings: strictSettings
     ),
 
     // MARK: The third-party plugin template, compiled in-repo so tests can run it
@@ -546,7 +491,6 @@ let package = Package(
         "CocoonAccounting", "CocoonPaymentLocal", logging,
       ],
       path: "Tools/bench/routing",
-      swiftSettings: strictSettings
     ),
 
     // MARK: Tests
@@ -554,35 +498,31 @@ let package = Package(
       name: "CocoonConfigTests",
       dependencies: ["CocoonCore", "CocoonConfig", "CocoonRuntime"],
       path: "Tests/CocoonConfigTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CocoonRuntimeTests",
       dependencies: [
         "CocoonCore", "CocoonConfig", "CocoonRuntime", logging, lifecycle,
-        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+        lifecycleTestKit,
       ],
       path: "Tests/CocoonRuntimeTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CocoonNetworkTests",
       dependencies: [
         "CocoonCore", "CocoonWire", "CocoonNode", "CocoonCoordinator", "CocoonClient", "CocoonTransportTCP",
         "CocoonAccounting", "CocoonPaymentLocal", logging, lifecycle, nioCore, nioPosix, protobuf, grdb,
-        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+        lifecycleTestKit,
       ],
       path: "Tests/CocoonNetworkTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CocoonClientTests",
       dependencies: [
         "CocoonCore", "CocoonClient", "CocoonTestSupport", logging, hummingbird, httpTypes,
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        hummingbirdTesting,
       ],
       path: "Tests/CocoonClientTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CocoonAppsTests",
@@ -591,20 +531,17 @@ let package = Package(
         "cocoon-ton-sandbox", "CocoonTestSupport", grdb, crypto,
       ],
       path: "Tests/CocoonAppsTests",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CocoonAccountingTests",
       dependencies: ["CocoonCore", "CocoonAccounting", "AccountingCrashHarness", "CocoonTestSupport", grdb],
       path: "Tests/CocoonAccountingTests",
-      swiftSettings: strictSettings
     ),
-    .target(name: "CocoonTestSupport", path: "Tests/Support", swiftSettings: strictSettings),
+    .target(name: "CocoonTestSupport", path: "Tests/Support"),
     .executableTarget(
       name: "AccountingCrashHarness",
       dependencies: ["CocoonCore", "CocoonAccounting"],
       path: "Tests/AccountingCrashHarness",
-      swiftSettings: strictSettings
     ),
     .testTarget(
       name: "PaymentLocalTests",
@@ -612,7 +549,21 @@ let package = Package(
         "CocoonCore", "CocoonAccounting", "CocoonPaymentLocal", "CocoonPaymentConformance", "CocoonTestSupport", grdb,
       ],
       path: "Tests/PaymentLocalTests",
-      swiftSettings: strictSettings
     ),
   ] + tonTargets + tonContractTargets + tonPaymentTargets
 )
+
+/// Settings every Cocoon target shares: Swift 6 mode and the upcoming features that keep imports honest. The plugin
+/// template's targets keep only the settings a third-party package would have (they are built here so tests can
+/// run them).
+let strictSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+for target in package.targets where target.type != .system && target.type != .binary && target.type != .plugin {
+  if (target.path ?? "").hasPrefix("Tools/plugin-template/") { continue }
+  target.swiftSettings = strictSettings + (target.swiftSettings ?? [])
+}
