@@ -1,4 +1,3 @@
-public import CocoonConfig
 import CocoonAccounting
 import CocoonCore
 public import CocoonRuntime
@@ -7,34 +6,35 @@ public import ServiceLifecycle
 
 /// The client role: the OpenAI-compatible API beside an application, paying a coordinator for usage.
 public struct ClientRole: Sendable {
-  public let components: RoleComponents
-  public let section: ClientSection
+  public let settings: ClientSettings
+  public let components: ClientComponents
+  /// Services the app adds (metrics, health, pages), started after the role's own.
+  public let extraServices: [any Service]
   public let logger: Logger
 
-  /// - Throws: ``CocoonError`` when the configuration has no `client:` section.
-  public init(components: RoleComponents, logger: Logger) throws {
-    guard let section = components.loaded.configuration.client else {
-      throw CocoonError(.invalidArgument, "the configuration has no 'client:' section")
-    }
+  public init(
+    settings: ClientSettings, components: ClientComponents, extraServices: [any Service] = [], logger: Logger
+  ) {
+    self.settings = settings
     self.components = components
-    self.section = section
+    self.extraServices = extraServices
     self.logger = logger
   }
 
-  /// The client's services, in start order: the coordinator link, then the OpenAI-compatible HTTP API over it.
+  /// The client's services, in start order: the coordinator link, the OpenAI-compatible HTTP API over it, then
+  /// the extra services.
+  /// - Throws: ``CocoonError`` when the voucher wallet cannot be opened.
   public func services() throws -> [any Service] {
+    let common = components.common
     var payments: ClientPayments?
-    if let signer = components.payment.signer {
-      let wallet = try VoucherWallet(
-        path: VoucherWalletLocation.resolve(nil, role: .client, in: components.loaded))
-      payments = ClientPayments(network: components.payment, signer: signer, wallet: wallet)
+    if let signer = common.payment.signer {
+      let wallet = try VoucherWallet(path: settings.voucherWalletPath)
+      payments = ClientPayments(network: common.payment, signer: signer, wallet: wallet)
     }
     let link = CoordinatorLink(
-      endpoints: section.coordinators, transport: components.transport, security: components.transportSecurity,
-      payments: payments, logger: logger)
-    return [
-      link,
-      OpenAIServer(gateway: link, listen: section.listen, accessToken: section.httpAccessToken, logger: logger),
-    ]
+      endpoints: settings.coordinators, transport: common.transport, security: common.security, payments: payments,
+      logger: logger)
+    let api = OpenAIServer(gateway: link, listen: settings.listen, accessToken: settings.httpAccessToken, logger: logger)
+    return [link, api] + extraServices
   }
 }

@@ -37,8 +37,9 @@ public struct CoordinatorLinkService: Service {
   }
 
   public func run() async throws {
-    await models.waitUntilLoaded()
-    await cancelWhenGracefulShutdown {
+    try await cancelWhenGracefulShutdown {
+      // A shutdown or a failed load ends the wait: the link has nothing to serve.
+      do { try await models.waitUntilLoaded() } catch is CancellationError { return }
       var backoff = Backoff()
       while !Task.isCancelled {
         let started = ContinuousClock.now

@@ -17,10 +17,20 @@ public actor ModelLoaderService: Service {
     self.logger = logger
   }
 
-  /// Loads every model, then waits for shutdown.
+  /// Loads every model, then waits for shutdown. A shutdown during loading stops it; a model that fails to load
+  /// fails the service (and wakes the coordinator links waiting for the models with the error).
   public func run() async throws {
-    for spec in specs {
-      await models.add(try await Self.load(spec, backend: backend, logger: logger), spec: spec)
+    let (specs, models, backend, logger) = (specs, models, backend, logger)
+    do {
+      try await cancelWhenGracefulShutdown {
+        for spec in specs {
+          await models.add(try await Self.load(spec, backend: backend, logger: logger), spec: spec)
+        }
+      }
+      try Task.checkCancellation()
+    } catch {
+      await models.failLoading(error)
+      throw error
     }
     await models.finishLoading()
     try await gracefulShutdown()

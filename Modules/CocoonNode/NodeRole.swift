@@ -1,59 +1,46 @@
 import CocoonAccounting
-public import CocoonConfig
-public import CocoonCore
+import CocoonCore
 public import CocoonRuntime
 public import Logging
 public import ServiceLifecycle
 
 /// The node role: serves the configured models through the compute backend.
 public struct NodeRole: Sendable {
-  public let components: RoleComponents
-  public let section: NodeSection
+  public let settings: NodeSettings
+  public let components: NodeComponents
+  /// Services the app adds (metrics, health), started after the role's own.
+  public let extraServices: [any Service]
   public let logger: Logger
 
-  /// - Throws: ``CocoonError`` when the configuration has no `node:` section or no compute backend was made.
-  public init(components: RoleComponents, logger: Logger) throws {
-    guard let section = components.loaded.configuration.node else {
-      throw CocoonError(.invalidArgument, "the configuration has no 'node:' section")
-    }
-    guard components.compute != nil else {
-      throw CocoonError(.invalidArgument, "the node has no compute backend; set node.compute.plugin")
-    }
+  public init(
+    settings: NodeSettings, components: NodeComponents, extraServices: [any Service] = [], logger: Logger
+  ) {
+    self.settings = settings
     self.components = components
-    self.section = section
+    self.extraServices = extraServices
     self.logger = logger
   }
 
-  /// The model specs from `node.models`, with paths resolved against the config file's directory.
-  public static func modelSpecs(_ section: NodeSection, baseDirectory: String) -> [ModelSpec] {
-    section.models.map { model in
-      ModelSpec(
-        name: ModelID(model.name), path: model.path.hasPrefix("/") ? model.path : baseDirectory + "/" + model.path,
-        sha256: model.sha256?.value)
-    }
-  }
-
-  /// The node's services, in start order: the model loader, then one link per coordinator.
+  /// The node's services, in start order: the model loader, one link per coordinator, then the extra services.
+  /// - Throws: ``CocoonError`` when the voucher wallet cannot be opened.
   public func services() throws -> [any Service] {
+    let common = components.common
     var payments: NodePayments?
-    if let signer = components.payment.signer {
-      let wallet = try VoucherWallet(path: VoucherWalletLocation.resolve(nil, role: .node, in: components.loaded))
-      payments = NodePayments(network: components.payment, signer: signer, wallet: wallet, logger: logger)
+    if let signer = common.payment.signer {
+      let wallet = try VoucherWallet(path: settings.voucherWalletPath)
+      payments = NodePayments(network: common.payment, signer: signer, wallet: wallet, logger: logger)
     }
     let models = LoadedModels()
-    let handler = NodeQueryHandler(models: models, maxActiveRequests: section.maxActiveRequests, logger: logger)
-    let security = components.transportSecurity
+    let handler = NodeQueryHandler(models: models, maxActiveRequests: settings.maxActiveRequests, logger: logger)
     var services: [any Service] = [
-      ModelLoaderService(
-        backend: components.compute!, specs: Self.modelSpecs(section, baseDirectory: components.loaded.directory),
-        into: models, logger: logger)
+      ModelLoaderService(backend: components.compute, specs: settings.models, into: models, logger: logger)
     ]
-    for endpoint in section.coordinators {
+    for endpoint in settings.coordinators {
       services.append(
         CoordinatorLinkService(
-          endpoint: endpoint, transport: components.transport, security: security, models: models, handler: handler,
-          maxActiveRequests: section.maxActiveRequests, payments: payments, logger: logger))
+          endpoint: endpoint, transport: common.transport, security: common.security, models: models,
+          handler: handler, maxActiveRequests: settings.maxActiveRequests, payments: payments, logger: logger))
     }
-    return services
+    return services + extraServices
   }
 }

@@ -22,12 +22,10 @@ public struct AttestCommand<R: RoleDescriptor>: PluginCommand {
   public func run(plugins: PluginRegistry) async throws {
     let loaded = try options.load()
     let configuration = loaded.configuration
-    let selection: PluginSelection? =
-      switch R.role {
-      case .node: configuration.node?.attestation
-      case .coordinator: configuration.coordinator?.attestation
-      case .client: configuration.client?.attestation
-      }
+    let selection = try RolePlan.slots(for: R.role, in: configuration).lazy.compactMap { slot -> PluginSelection? in
+      if case .attestation(let selection) = slot { return selection }
+      return nil
+    }.first
     guard let selection else {
       throw CocoonError(.configMissingKey, "\(loaded.path) configures no attestation plugin for cocoon-\(R.role)")
     }

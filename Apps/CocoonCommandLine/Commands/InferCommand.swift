@@ -44,7 +44,7 @@ public struct InferCommand: PluginCommand {
     guard let node = loaded.configuration.node else {
       throw CocoonError(.configMissingKey, "\(loaded.path) has no 'node:' section; generate uses node.compute and node.models")
     }
-    let specs = NodeRole.modelSpecs(node, baseDirectory: loaded.directory)
+    let specs = NodeSettings.modelSpecs(node, baseDirectory: loaded.directory)
     guard let spec = model.map({ name in specs.first { $0.name.rawValue == name } }) ?? specs.first else {
       let names = specs.map(\.name.rawValue).joined(separator: ", ")
       throw CocoonError(.unknownModel, "no model '\(model ?? "")' in node.models; configured: \(names.isEmpty ? "none" : names)")

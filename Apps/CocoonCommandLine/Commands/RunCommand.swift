@@ -1,8 +1,5 @@
 public import ArgumentParser
-import CocoonClient
-import CocoonCoordinator
 import CocoonCore
-import CocoonNode
 public import CocoonRuntime
 import CocoonConfig
 import Logging
@@ -24,13 +21,7 @@ public struct RunCommand<R: RoleDescriptor>: PluginCommand {
     let loaded = try options.load()
     let report = try DeploymentReport(role: R.role, loaded: loaded, plugins: plugins)
     if let problem = report.lines.compactMap(\.problem).first { throw problem }
-    let components = try await RoleComposer.compose(role: R.role, loaded: loaded, plugins: plugins, logger: logger)
-    let services: [any Service]
-    switch R.role {
-    case .node: services = try NodeRole(components: components, logger: logger).services()
-    case .coordinator: services = try await CoordinatorRole(components: components, logger: logger).services()
-    case .client: services = try ClientRole(components: components, logger: logger).services()
-    }
+    let services = try await R.services(loaded: loaded, plugins: plugins, extraServices: [], logger: logger)
     logger.info("cocoon-\(R.role) running", metadata: ["config": "\(loaded.path)"])
     try await RoleRunner.run(services: services, logger: logger)
     logger.info("cocoon-\(R.role) stopped")

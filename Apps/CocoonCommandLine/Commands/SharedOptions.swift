@@ -1,6 +1,6 @@
 public import ArgumentParser
 import CocoonConfig
-public import CocoonCore
+import CocoonCore
 import Logging
 
 /// Options every role command takes.
@@ -27,11 +27,3 @@ public struct SharedOptions: ParsableArguments {
   func load() throws -> LoadedConfiguration { try ConfigLoader.load(path: config) }
 }
 
-/// Names the role a command set serves.
-public protocol RoleDescriptor: Sendable {
-  static var role: Role { get }
-}
-
-public enum NodeRoleDescriptor: RoleDescriptor { public static var role: Role { .node } }
-public enum CoordinatorRoleDescriptor: RoleDescriptor { public static var role: Role { .coordinator } }
-public enum ClientRoleDescriptor: RoleDescriptor { public static var role: Role { .client } }

@@ -40,7 +40,7 @@ public struct DeploymentReport: Sendable {
     out += "network: \(network.name)\(network.insecure ? " (INSECURE: development-only plugins allowed)" : "")\n"
     for line in lines {
       let status = line.problem == nil ? "ok" : "NOT AVAILABLE"
-      out += "\(line.slot.purpose) (\(line.slot.kind)): \(line.slot.selection.plugin) [\(status)]\n"
+      out += "\(line.slot.label) (\(line.slot.kind)): \(line.slot.selection.plugin) [\(status)]\n"
       if let problem = line.problem { out += "  error: \(problem.reason)\n" }
       out += OptionsRenderer.render(line.slot.selection.options.tree, environment: loaded.environment, indent: "  ")
       for fact in line.resolved { out += "  → \(fact)\n" }

@@ -1,60 +1,50 @@
-public import CocoonConfig
 public import CocoonCore
-public import Logging
 
-/// The plugins of one role, made from configuration: what a role library is given to run.
-public struct RoleComponents: Sendable {
-  public var role: Role
-  public var loaded: LoadedConfiguration
+/// What every role is given: its ledger, its transport and how that transport proves and judges identities.
+public struct CommonComponents: Sendable {
   public var payment: any PaymentNetwork
-  /// This process's own evidence and its verifier; nil for a client outside a TEE.
-  public var attestation: AttestationSuite?
   public var transport: any Transport
-  /// Present for nodes.
-  public var compute: (any ComputeBackend)?
-  /// Verifiers by TEE kind: the role's own kind plus the configured extra verifiers.
-  public var verifiers: [TEEKind: any AttestationVerifier]
+  /// This process's attestation, its verifiers, the policy for peers and its config hash.
+  public var security: TransportSecurity
+
+  public init(payment: any PaymentNetwork, transport: any Transport, security: TransportSecurity) {
+    self.payment = payment
+    self.transport = transport
+    self.security = security
+  }
 }
 
-/// Makes a role's plugins from its configuration.
-public enum RoleComposer {
-  /// Makes every plugin `role` needs, in order (payment, attestation, transport, compute, verifiers).
-  /// - Throws: the first plugin's error, located in the file where it is a configuration problem.
-  public static func compose(
-    role: Role, loaded: LoadedConfiguration, plugins: PluginRegistry, logger: Logger
-  ) async throws -> RoleComponents {
-    let slots = try RolePlan.slots(for: role, in: loaded.configuration)
-    var payment: (any PaymentNetwork)?
-    var attestation: AttestationSuite?
-    var transport: (any Transport)?
-    var compute: (any ComputeBackend)?
-    var verifiers: [TEEKind: any AttestationVerifier] = [:]
-    for slot in slots {
-      var pluginLogger = logger
-      pluginLogger[metadataKey: "plugin"] = "\(slot.selection.plugin)"
-      let context = PluginContext(
-        role: role, logger: pluginLogger, baseDirectory: loaded.directory,
-        insecureAllowed: loaded.configuration.network.insecure,
-        registrySeed: loaded.configuration.registry?.snapshot)
-      switch slot.purpose {
-      case "payment": payment = try await plugins.makePayment(slot.selection, context: context)
-      case "attestation":
-        let suite = try await plugins.makeAttestation(slot.selection, context: context)
-        attestation = suite
-        verifiers[suite.verifier.kind] = suite.verifier
-      case "transport": transport = try await plugins.makeTransport(slot.selection, context: context)
-      case "compute": compute = try await plugins.makeCompute(slot.selection, context: context)
-      default:
-        let suite = try await plugins.makeAttestation(slot.selection, context: context)
-        verifiers[suite.verifier.kind] = suite.verifier
-      }
-      logger.info("plugin ready", metadata: ["purpose": "\(slot.purpose)", "plugin": "\(slot.selection.plugin)"])
-    }
-    guard let payment, let transport else {
-      throw CocoonError(.invalidArgument, "cocoon-\(role) needs a payment and a transport plugin")
-    }
-    return RoleComponents(
-      role: role, loaded: loaded, payment: payment, attestation: attestation, transport: transport, compute: compute,
-      verifiers: verifiers)
+/// The plugins a node runs with: a node always attests itself and always has a compute backend.
+public struct NodeComponents: Sendable {
+  public var common: CommonComponents
+  public var attestation: AttestationSuite
+  public var compute: any ComputeBackend
+
+  public init(common: CommonComponents, attestation: AttestationSuite, compute: any ComputeBackend) {
+    self.common = common
+    self.attestation = attestation
+    self.compute = compute
+  }
+}
+
+/// The plugins a coordinator runs with: it always attests itself.
+public struct CoordinatorComponents: Sendable {
+  public var common: CommonComponents
+  public var attestation: AttestationSuite
+
+  public init(common: CommonComponents, attestation: AttestationSuite) {
+    self.common = common
+    self.attestation = attestation
+  }
+}
+
+/// The plugins a client runs with; its own attestation is optional (a client outside a TEE presents none).
+public struct ClientComponents: Sendable {
+  public var common: CommonComponents
+  public var attestation: AttestationSuite?
+
+  public init(common: CommonComponents, attestation: AttestationSuite?) {
+    self.common = common
+    self.attestation = attestation
   }
 }

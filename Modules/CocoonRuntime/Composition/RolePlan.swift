@@ -1,51 +1,33 @@
 public import CocoonConfig
 public import CocoonCore
 
-/// One protocol of a role and the plugin configured to serve it.
-public struct PluginSlot: Sendable {
-  /// What the plugin is for, e.g. `attestation`, `verifier`, `compute`.
-  public var purpose: String
-  public var kind: PluginKind
-  public var selection: PluginSelection
-}
-
 /// Which plugins a role needs, read from the configuration.
 public enum RolePlan {
   /// The slots of `role`, in the order they are made.
   /// - Throws: ``CocoonError`` when the file has no section for the role.
   public static func slots(for role: Role, in configuration: CocoonConfiguration) throws -> [PluginSlot] {
-    var slots = [PluginSlot(purpose: "payment", kind: .payment, selection: configuration.payment)]
-    func verifiers(_ list: [PluginSelection]?) -> [PluginSlot] {
-      (list ?? []).map { PluginSlot(purpose: "verifier", kind: .attestation, selection: $0) }
-    }
+    var slots: [PluginSlot] = [.payment(configuration.payment)]
     switch role {
     case .node:
-      let node = try require(configuration.node, role: role)
-      slots += [
-        PluginSlot(purpose: "attestation", kind: .attestation, selection: node.attestation),
-        PluginSlot(purpose: "transport", kind: .transport, selection: node.transport),
-        PluginSlot(purpose: "compute", kind: .compute, selection: node.compute),
-      ]
-      slots += verifiers(node.verifiers)
+      let node = try section(configuration.node, role: role)
+      slots += [.attestation(node.attestation), .transport(node.transport), .compute(node.compute)]
+      slots += (node.verifiers ?? []).map(PluginSlot.verifier)
     case .coordinator:
-      let coordinator = try require(configuration.coordinator, role: role)
-      slots += [
-        PluginSlot(purpose: "attestation", kind: .attestation, selection: coordinator.attestation),
-        PluginSlot(purpose: "transport", kind: .transport, selection: coordinator.transport),
-      ]
-      slots += verifiers(coordinator.verifiers)
+      let coordinator = try section(configuration.coordinator, role: role)
+      slots += [.attestation(coordinator.attestation), .transport(coordinator.transport)]
+      slots += (coordinator.verifiers ?? []).map(PluginSlot.verifier)
     case .client:
-      let client = try require(configuration.client, role: role)
-      if let attestation = client.attestation {
-        slots.append(PluginSlot(purpose: "attestation", kind: .attestation, selection: attestation))
-      }
-      slots.append(PluginSlot(purpose: "transport", kind: .transport, selection: client.transport))
-      slots += verifiers(client.verifiers)
+      let client = try section(configuration.client, role: role)
+      if let attestation = client.attestation { slots.append(.attestation(attestation)) }
+      slots.append(.transport(client.transport))
+      slots += client.verifiers.map(PluginSlot.verifier)
     }
     return slots
   }
 
-  private static func require<T>(_ section: T?, role: Role) throws -> T {
+  /// The role's section of the configuration.
+  /// - Throws: ``CocoonError`` (`configMissingKey`) naming the section to add.
+  public static func section<T>(_ section: T?, role: Role) throws -> T {
     guard let section else {
       throw CocoonError(
         .configMissingKey,
