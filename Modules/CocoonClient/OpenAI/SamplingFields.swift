@@ -61,49 +61,23 @@ struct SamplingFields: Decodable, Sendable {
     }
   }
 
-  /// The generation request these fields describe, after checking every value's range.
+  /// The generation request these fields describe, after checking every value with
+  /// ``GenerationRequest/problem`` (the rule every hop applies).
   /// - Throws: ``OpenAIError`` (400) naming the out-of-range field and its accepted range.
   func generationRequest(model: ModelID, input: GenerationInput, defaultMaxTokens: Int) throws(OpenAIError)
     -> GenerationRequest
   {
-    let maxTokens = maxTokens ?? defaultMaxTokens
-    try Self.check(maxTokens >= 1, "max_tokens", "an integer of at least 1", maxTokens)
     var sampling = SamplingParameters()
-    if let temperature {
-      try Self.check((0...2).contains(temperature), "temperature", "a number from 0 to 2", temperature)
-      sampling.temperature = temperature
-    }
-    if let topP {
-      try Self.check(topP > 0 && topP <= 1, "top_p", "a number greater than 0 and at most 1", topP)
-      sampling.topP = topP
-    }
-    if let topK {
-      try Self.check(topK >= 0, "top_k", "an integer of at least 0 (0 disables it)", topK)
-      sampling.topK = topK
-    }
-    if let minP {
-      try Self.check((0...1).contains(minP), "min_p", "a number from 0 to 1 (0 disables it)", minP)
-      sampling.minP = minP
-    }
-    if let repetitionPenalty {
-      try Self.check(
-        repetitionPenalty > 0 && repetitionPenalty <= 10, "repetition_penalty",
-        "a number greater than 0 and at most 10 (1 disables it)", repetitionPenalty)
-      sampling.repetitionPenalty = repetitionPenalty
-    }
+    if let temperature { sampling.temperature = temperature }
+    if let topP { sampling.topP = topP }
+    if let topK { sampling.topK = topK }
+    if let minP { sampling.minP = minP }
+    if let repetitionPenalty { sampling.repetitionPenalty = repetitionPenalty }
     sampling.seed = seed.map { UInt64(bitPattern: $0) }
-    try Self.check(stop.count <= 16, "stop", "at most 16 strings", stop.count)
-    if stop.contains("") {
-      throw .invalidRequest("'stop' strings must not be empty", param: "stop")
-    }
-    return GenerationRequest(model: model, input: input, maxTokens: maxTokens, sampling: sampling, stop: stop)
-  }
-
-  private static func check(_ condition: Bool, _ field: String, _ accepted: String, _ value: some Numeric)
-    throws(OpenAIError)
-  {
-    guard !condition else { return }
-    throw .invalidRequest("'\(field)' must be \(accepted), got \(value)", param: field)
+    let request = GenerationRequest(
+      model: model, input: input, maxTokens: maxTokens ?? defaultMaxTokens, sampling: sampling, stop: stop)
+    if let problem = request.problem { throw .invalidRequest(problem.message, param: problem.field) }
+    return request
   }
 }
 

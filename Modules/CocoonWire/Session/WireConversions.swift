@@ -90,7 +90,8 @@ extension Cocoon_Wire_RunQuery {
   }
 
   /// The generation request this query asks for.
-  /// - Throws: ``CocoonError`` with code `invalidArgument` for a query without input or tokens.
+  /// - Throws: ``CocoonError`` with code `invalidArgument` for a query without input or with a value out of range
+  ///   (``GenerationRequest/validate()``).
   public func generationRequest() throws -> GenerationRequest {
     let input: GenerationInput
     switch self.input {
@@ -98,7 +99,6 @@ extension Cocoon_Wire_RunQuery {
     case .chat(let chat): input = .chat(chat.messages.map { ChatMessage(role: $0.role, content: $0.content) })
     case nil: throw CocoonError(.invalidArgument, "the query has neither a prompt nor chat messages")
     }
-    guard maxTokens > 0 else { throw CocoonError(.invalidArgument, "max_tokens must be at least 1") }
     var parameters = SamplingParameters()
     parameters.temperature = sampling.temperature
     parameters.topP = sampling.topP
@@ -106,8 +106,10 @@ extension Cocoon_Wire_RunQuery {
     parameters.minP = sampling.minP
     parameters.repetitionPenalty = sampling.repetitionPenalty
     parameters.seed = sampling.hasSeed_p ? sampling.seed : nil
-    return GenerationRequest(
+    let request = GenerationRequest(
       model: ModelID(model), input: input, maxTokens: Int(maxTokens), sampling: parameters, stop: stop)
+    try request.validate()
+    return request
   }
 }
 
