@@ -1,3 +1,4 @@
+import CocoonInference
 public import CocoonCore
 public import CocoonCPUEngine
 import Foundation

@@ -1,3 +1,5 @@
+public import CocoonInference
+
 /// Why a generation ended.
 public enum GenerationEnd: Sendable, Hashable {
   /// End-of-generation token or a stop sequence.

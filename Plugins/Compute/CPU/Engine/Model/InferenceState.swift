@@ -1,3 +1,5 @@
+import CocoonInference
+
 /// One sequence's state: its KV cache (half precision, as llama.cpp keeps it) and scratch buffers.
 /// Not thread-safe: one request uses it at a time.
 public final class InferenceState: @unchecked Sendable {
