@@ -365,7 +365,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CocoonInferenceTests",
-      dependencies: ["CocoonInference"],
+      dependencies: ["CocoonInference", "CocoonCore"],
       path: "Tests/CocoonInferenceTests",
     ),
 
