@@ -196,6 +196,7 @@ let package = Package(
     .library(name: "CocoonAttestationSEVSNP", targets: ["CocoonAttestationSEVSNP"]),
     .library(name: "CocoonAttestationInsecure", targets: ["CocoonAttestationInsecure"]),
     .library(name: "CocoonAttestationCLI", targets: ["CocoonAttestationCLI"]),
+    .library(name: "CocoonInference", targets: ["CocoonInference"]),
     .library(name: "CocoonCPUEngine", targets: ["CocoonCPUEngine"]),
     .library(name: "CocoonCPUPlugin", targets: ["CocoonCPUPlugin"]),
     .library(name: "CocoonComputeCLI", targets: ["CocoonComputeCLI"]),
@@ -354,6 +355,20 @@ let package = Package(
       path: "Tests/AttestationCLITests",
     ),
 
+    // MARK: Inference core (device-neutral: GGUF, tokenizer, chat, sampler, stop scanning)
+    .target(
+      name: "CocoonInference",
+      dependencies: ["CocoonCore"],
+      path: "Modules/CocoonInference",
+      exclude: ["README.md"],
+      swiftSettings: engineSettings
+    ),
+    .testTarget(
+      name: "CocoonInferenceTests",
+      dependencies: ["CocoonInference", "CocoonCore"],
+      path: "Tests/CocoonInferenceTests",
+    ),
+
     // MARK: Compute/CPU
     .target(
       name: "CocoonCPUKernels",
@@ -362,18 +377,18 @@ let package = Package(
     ),
     .target(
       name: "CocoonCPUEngine",
-      dependencies: ["CocoonCore", "CocoonCPUKernels"],
+      dependencies: ["CocoonCore", "CocoonInference", "CocoonCPUKernels"],
       path: "Plugins/Compute/CPU/Engine",
       swiftSettings: engineSettings
     ),
     .target(
       name: "CocoonCPUPlugin",
-      dependencies: ["CocoonCore", "CocoonCPUEngine", crypto],
+      dependencies: ["CocoonCore", "CocoonInference", "CocoonCPUEngine", crypto],
       path: "Plugins/Compute/CPU/Plugin",
     ),
     .target(
       name: "CocoonComputeCLI",
-      dependencies: ["CocoonCPUEngine", argumentParser],
+      dependencies: ["CocoonInference", "CocoonCPUEngine", argumentParser],
       path: "Apps/CocoonComputeCLI",
     ),
     .executableTarget(
@@ -383,12 +398,12 @@ let package = Package(
     ),
     .executableTarget(
       name: "cpu-bench",
-      dependencies: ["CocoonCPUEngine"],
+      dependencies: ["CocoonInference", "CocoonCPUEngine"],
       path: "Tools/bench/cpu/Sources",
     ),
     .testTarget(
       name: "CPUEngineTests",
-      dependencies: ["CocoonCPUEngine", "CocoonCPUPlugin", "CocoonCore"],
+      dependencies: ["CocoonInference", "CocoonCPUEngine", "CocoonCPUPlugin", "CocoonCore"],
       path: "Tests/CPUEngineTests",
     ),
 

@@ -1,3 +1,4 @@
+import CocoonInference
 public import ArgumentParser
 import CocoonCPUEngine
 import Foundation

@@ -1,3 +1,4 @@
+import CocoonInference
 import CocoonCPUEngine
 import Testing
 

@@ -1,3 +1,4 @@
+@testable import CocoonInference
 @testable import CocoonCPUEngine
 import Testing
 

@@ -1,3 +1,4 @@
+import CocoonInference
 public import CocoonCore
 import CocoonCPUEngine
 

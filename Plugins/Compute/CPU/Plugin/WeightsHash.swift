@@ -1,4 +1,4 @@
-public import CocoonCPUEngine
+public import CocoonInference
 import CocoonCore
 import Crypto
 import Foundation

@@ -1,3 +1,5 @@
+import CocoonInference
+
 /// How activations must be prepared for a weight type's dot product (llama.cpp's `vec_dot_type`).
 enum ActivationFormat {
   case f32, f16, q8_0, q8_K

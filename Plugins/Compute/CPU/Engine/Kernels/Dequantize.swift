@@ -1,3 +1,5 @@
+import CocoonInference
+
 /// Expands quantized rows to `Float` (embedding look-ups and reference checks).
 enum Dequantize {
   /// Writes `count` values of a `type` row starting at `src` into `dst`.

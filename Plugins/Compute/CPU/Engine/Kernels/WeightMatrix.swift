@@ -1,3 +1,5 @@
+public import CocoonInference
+
 /// A weight matrix inside the mapped model: `rows` rows of `columns` values, each row `rowBytes` long.
 public struct WeightMatrix: @unchecked Sendable {
   public let type: GGMLType

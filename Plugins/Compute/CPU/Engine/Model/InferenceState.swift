@@ -1,3 +1,5 @@
+public import CocoonInference
+
 /// One sequence's state: its KV cache (half precision, as llama.cpp keeps it) and scratch buffers.
 /// Not thread-safe: one request uses it at a time.
 public final class InferenceState: @unchecked Sendable {
@@ -7,7 +9,7 @@ public final class InferenceState: @unchecked Sendable {
   /// pick the same kernels (and summation orders) for the same prompt.
   static let maxBatch = 512
   /// Positions the cache can hold now; it grows up to the context length.
-  private(set) var capacity = 0
+  public private(set) var capacity = 0
   /// Tokens whose keys and values are in the cache, at positions `0..<tokens.count`.
   public internal(set) var tokens: [Int32] = []
   var keys: [UnsafeMutablePointer<Float16>] = []
@@ -72,3 +74,6 @@ public final class InferenceState: @unchecked Sendable {
     if count < tokens.count { tokens.removeLast(tokens.count - count) }
   }
 }
+
+/// The CPU KV cache as the generation loop sees it.
+extension InferenceState: SequenceState {}

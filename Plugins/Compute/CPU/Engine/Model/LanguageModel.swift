@@ -1,3 +1,4 @@
+public import CocoonInference
 import CocoonCore
 
 /// A loaded model: mapped weights, configuration, tokenizer and the thread pool its kernels run on.

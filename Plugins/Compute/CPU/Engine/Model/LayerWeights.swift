@@ -1,3 +1,4 @@
+import CocoonInference
 import CocoonCore
 
 /// The weights of one transformer block.

@@ -1,4 +1,4 @@
-@testable import CocoonCPUEngine
+@testable import CocoonInference
 import Testing
 
 @Suite("Sampling and stop sequences")

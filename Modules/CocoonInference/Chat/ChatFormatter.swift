@@ -18,9 +18,9 @@ public struct ChatFormatter: Sendable {
   public let style: Style
   let bos: String
 
-  public init(model: LanguageModel) {
-    let template = model.file.metadata["tokenizer.chat_template"]?.stringValue ?? ""
-    let tokenizer = model.tokenizer
+  /// Recognises the chat style of `file` (its `tokenizer.chat_template`, else the special tokens of `tokenizer`).
+  public init(file: GGUFFile, tokenizer: Tokenizer) {
+    let template = file.metadata["tokenizer.chat_template"]?.stringValue ?? ""
     func has(_ piece: String) -> Bool { tokenizer.ids[TokenBytes(piece)] != nil }
     if template.contains("<start_of_turn>") || (template.isEmpty && has("<start_of_turn>")) {
       style = .gemma

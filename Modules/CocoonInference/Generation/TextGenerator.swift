@@ -18,16 +18,16 @@ public struct GenerationOutcome: Sendable, Hashable {
   public var tokens: [Int32]
 }
 
-/// Runs prompt → tokens → text on one ``InferenceState``: reuses the cached prefix, samples until EOS, a stop
+/// Runs prompt → tokens → text on one sequence state: reuses the cached prefix, samples until EOS, a stop
 /// sequence, `maxTokens`, the context end or cancellation (checked before every token), and streams text
 /// deltas (whole UTF-8 characters, never part of a stop sequence).
-public struct TextGenerator {
-  public let model: LanguageModel
+public struct TextGenerator<Model: ForwardPass> {
+  public let model: Model
 
-  public init(model: LanguageModel) { self.model = model }
+  public init(model: Model) { self.model = model }
 
   public func generate(
-    prompt: [Int32], state: InferenceState, maxTokens: Int, sampler: Sampler, stop: [String] = [],
+    prompt: [Int32], state: Model.State, maxTokens: Int, sampler: Sampler, stop: [String] = [],
     isCancelled: () -> Bool = { false }, emit: (String) -> Void = { _ in }
   ) throws -> GenerationOutcome {
     var sampler = sampler
@@ -40,7 +40,7 @@ public struct TextGenerator {
       outcome.end = .cancelled
       return outcome
     }
-    var logits = try model.evaluate(prompt[reuse...], state: state)
+    var logits = try evaluate(Array(prompt[reuse...]), state)
     var text = StopScanner(stops: stop)
     let tokenizer = model.tokenizer
     while outcome.completionTokens < maxTokens {
@@ -62,9 +62,13 @@ public struct TextGenerator {
       }
       if outcome.completionTokens == maxTokens { break }
       if state.tokens.count >= model.config.contextLength { break }
-      logits = try model.evaluate([token], state: state)
+      logits = try evaluate([token], state)
     }
     if !text.stopped, let rest = text.finish(), !rest.isEmpty { emit(rest) }
     return outcome
+  }
+
+  private func evaluate(_ tokens: [Int32], _ state: Model.State) throws -> UnsafeBufferPointer<Float> {
+    try model.forward([ForwardBatchEntry(state: state, tokens: tokens)])[0]
   }
 }
