@@ -38,16 +38,15 @@ public final class InferenceLoadedModel<Model: ForwardPass>: LoadedModel {
   func run(_ request: GenerationRequest, cancelled: CancellationFlag, emit: (String) -> Void) throws
     -> GenerationOutcome
   {
+    try request.validate()  // the rule every hop applies
     let tokenizer = model.tokenizer
     let prompt: [Int32]
     switch request.input {
     case .prompt(let text): prompt = tokenizer.encode(text, addSpecial: true, parseSpecial: false)
     case .chat(let messages):
-      let text = ChatFormatter(file: model.file, tokenizer: model.tokenizer).format(messages.map { ChatTurn(role: $0.role, content: $0.content) })
+      let turns = messages.map { ChatTurn(role: $0.role, content: $0.content) }
+      let text = ChatFormatter(file: model.file, tokenizer: model.tokenizer).format(turns)
       prompt = tokenizer.encode(text, addSpecial: true, parseSpecial: true)
-    }
-    guard request.maxTokens >= 0 else {
-      throw CocoonError(.invalidArgument, "max tokens is \(request.maxTokens); it must be 0 or more")
     }
     guard prompt.count < contextLength else {
       throw CocoonError(
