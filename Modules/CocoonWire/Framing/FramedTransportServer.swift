@@ -22,31 +22,18 @@ public struct FramedTransportRunner: Sendable {
 
   private func configure(_ channel: any Channel, isServer: Bool) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> {
     channel.eventLoop.makeCompletedFuture {
-      try addHandlers(channel, isServer: isServer)
-      return try wrap(channel)
+      try setup(channel, isServer)
+      try channel.pipeline.syncOperations.addHandlers([
+        ByteToMessageHandler(FrameDecoder(maximumFrameLength: maximumFrameLength)),
+        MessageToByteHandler(FrameEncoder(maximumFrameLength: maximumFrameLength)),
+      ])
+      return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+        wrappingChannelSynchronously: channel,
+        configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 16)))
     }
   }
 
-  private func addHandlers(_ channel: any Channel, isServer: Bool) throws {
-    try setup(channel, isServer)
-    try channel.pipeline.syncOperations.addHandlers([
-      ByteToMessageHandler(FrameDecoder(maximumFrameLength: maximumFrameLength)),
-      MessageToByteHandler(FrameEncoder(maximumFrameLength: maximumFrameLength)),
-    ])
-  }
-
-  private func wrap(_ channel: any Channel) throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
-    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-      wrappingChannelSynchronously: channel,
-      configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 16)))
-  }
-
   /// Listens on `endpoint` until the calling task is cancelled; runs `handler` for each identified peer.
-  ///
-  /// Accepted connections reach the accept loop as plain channels that read nothing yet (`autoRead` off), and
-  /// become async channels only in the task that serves them. A loop stopped by cancellation drops the connections
-  /// swift-nio had buffered for it; were they async channels already, each would trap in `NIOAsyncWriter`'s deinit
-  /// ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#2637). Plain ones are simply closed.
   public func serve(
     on endpoint: Endpoint, logger: Logger, identify: @escaping PeerIdentification,
     bound: @escaping @Sendable (Endpoint) -> Void, handler: @escaping @Sendable (any Connection) async -> Void
@@ -54,31 +41,14 @@ public struct FramedTransportRunner: Sendable {
     let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .childChannelOption(.autoRead, value: false)
-      .bind(host: endpoint.host, port: endpoint.port) { channel in
-        channel.eventLoop.makeCompletedFuture {
-          try addHandlers(channel, isServer: true)
-          return channel
-        }
-      }
+      .bind(host: endpoint.host, port: endpoint.port) { channel in configure(channel, isServer: true) }
     bound(Endpoint(host: endpoint.host, port: server.channel.localAddress?.port ?? endpoint.port))
     try await withTaskCancellationHandler {
       try await server.executeThenClose { inbound in
         try await withThrowingDiscardingTaskGroup { group in
           for try await child in inbound {
             group.addTask {
-              let wrapped: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-              do {
-                wrapped = try await child.eventLoop.submit {
-                  let wrapped = try wrap(child)
-                  try child.syncOptions?.setOption(.autoRead, value: true)
-                  return wrapped
-                }.get()
-              } catch {
-                child.close(promise: nil)
-                return
-              }
-              await run(wrapped, logger: logger, identify: identify, handler: handler)
+              await run(child, logger: logger, identify: identify, handler: handler)
             }
           }
         }
@@ -157,4 +127,3 @@ struct IdentifiedConnection: Connection {
   func send(_ frame: Data) async throws { try await base.send(frame) }
   func close() async { await base.close() }
 }
-
