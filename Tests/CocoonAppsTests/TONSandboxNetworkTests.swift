@@ -53,18 +53,36 @@ struct TONSandboxNetworkTests {
       environment: ["COCOON_TON_EMULATOR": emulator.path], log: directory.appendingPathComponent(log))
   }
 
-  /// Runs `cocoon-<role> arguments… --config config` until it succeeds (up to `attempts` times).
-  static func command(_ role: String, _ arguments: [String], config: URL, attempts: Int = 1) async throws -> String {
+  /// Runs `cocoon-<role> arguments… --config config` until it succeeds (up to `attempts` times), each try bounded
+  /// by `timeout`; a failure is recorded with the tails of the roles' logs.
+  static func command(
+    _ role: String, _ arguments: [String], config: URL, attempts: Int = 1, timeout: Duration = .seconds(60)
+  ) async throws -> String {
+    let directory = config.deletingLastPathComponent()
     var last = ProcessResult(status: -1, stdout: "", stderr: "")
     for _ in 0..<attempts {
-      last = try await runProduct(
-        "cocoon-\(role)", arguments + ["--config", config.path], in: config.deletingLastPathComponent(),
-        environment: ["COCOON_TON_EMULATOR": emulator.path])
-      if last.status == 0 { return last.stdout }
+      last = try await ChildProcess.run(
+        productsDirectory.appendingPathComponent("cocoon-\(role)"), arguments + ["--config", config.path],
+        in: directory, environment: ["COCOON_TON_EMULATOR": emulator.path], timeout: timeout)
+      if last.status == 0 && !last.timedOut { return last.stdout }
       try await Task.sleep(for: .milliseconds(500))
     }
-    Issue.record("cocoon-\(role) \(arguments.joined(separator: " ")) failed (\(last.status)): \(last.stderr)")
+    let outcome = last.timedOut ? "ran past \(timeout) and was killed" : "failed (\(last.status))"
+    Issue.record("cocoon-\(role) \(arguments.joined(separator: " ")) \(outcome): \(last.stderr)\n\(logTails(in: directory))")
     return last.stdout
+  }
+
+  /// The last lines of every role's log, for a failure's message.
+  static func logTails(in directory: URL, lines: Int = 12) -> String {
+    ["sandbox", "coordinator", "node", "client"].map { name in
+      let text = (try? String(contentsOf: directory.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
+      return "--- \(name).log\n" + text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+
+  /// Prints how far the test got, so a run that hits the time limit shows the step it hung in.
+  static func progress(_ step: String, since start: ContinuousClock.Instant) {
+    print("TON network test: \(step) after \(ContinuousClock.now - start)")
   }
 
   @Test(
@@ -73,6 +91,7 @@ struct TONSandboxNetworkTests {
       if: FileManager.default.fileExists(atPath: emulator.path), "needs the TON emulator: run Tools/fetch-ton-emulator"),
     .timeLimit(.minutes(5)))
   func paysOnTON() async throws {
+    let start = ContinuousClock.now
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-ton-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let base = Int.random(in: 51_000...60_000)
@@ -87,6 +106,7 @@ struct TONSandboxNetworkTests {
       processes.append(try Self.start(product, ["--config", config.path, "--log-level", "info"], in: directory, log: log))
     }
     _ = try await Self.command("client", ["deposit", "2"], config: config, attempts: 60)
+    Self.progress("deposited", since: start)
 
     let api = URL(string: "http://127.0.0.1:\(base + 2)/v1/completions")!
     var expectedCost: UInt64 = 0
@@ -109,6 +129,7 @@ struct TONSandboxNetworkTests {
       #expect(answered, "request \(index) was not answered")
     }
     #expect(expectedCost > 0)
+    Self.progress("3 requests answered", since: start)
 
     // The coordinator submits the charge to the client contract every second.
     var charged: UInt64?
@@ -118,6 +139,7 @@ struct TONSandboxNetworkTests {
       try await Task.sleep(for: .seconds(1))
     }
     #expect(charged == expectedCost)
+    Self.progress("charges on the client contract", since: start)
     let earnings = try await Self.command("node", ["earnings"], config: config)
     #expect(earnings.contains("vouched \(NanoText.units(expectedEarning)), paid 0.000000000"), "\(earnings)")
     _ = try await Self.command("node", ["payout"], config: config)
@@ -131,9 +153,13 @@ struct TONSandboxNetworkTests {
     let balance = try await Self.command("client", ["balance"], config: config)
     #expect(LocalNetworkTests.amount("charged", in: balance) == expectedCost, "\(balance)")
     #expect(balance.contains("state       closed"), "\(balance)")
+    Self.progress("node paid, client closed", since: start)
 
     // The roles stop (the coordinator settles once more); its client closed and its node was paid, so it closes.
-    for process in processes.dropFirst() { await ChildProcess.stop(process) }
+    for process in processes.dropFirst() where await ChildProcess.stop(process, deadline: .seconds(45)) {
+      Issue.record("a role did not stop within 45 s of SIGTERM\n\(Self.logTails(in: directory))")
+    }
+    Self.progress("roles stopped", since: start)
     // The chain does not index a coordinator's accounts: `accounts` reads each one its database knows.
     let accounts = try await Self.command("coordinator", ["accounts"], config: config)
     #expect(accounts.contains("charged \(NanoText.units(expectedCost))  vouched \(NanoText.units(expectedCost))  closed"), "\(accounts)")

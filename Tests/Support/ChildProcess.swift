@@ -7,12 +7,15 @@ public struct ChildProcessResult: Sendable {
   public var stdout: String
   public var stderr: String
   public var killedBySignal: Bool
+  /// The child ran past the caller's timeout and was killed.
+  public var timedOut: Bool
 
-  public init(status: Int32, stdout: String, stderr: String, killedBySignal: Bool = false) {
+  public init(status: Int32, stdout: String, stderr: String, killedBySignal: Bool = false, timedOut: Bool = false) {
     self.status = status
     self.stdout = stdout
     self.stderr = stderr
     self.killedBySignal = killedBySignal
+    self.timedOut = timedOut
   }
 }
 
@@ -27,9 +30,10 @@ public enum ChildProcess {
   /// - Parameters:
   ///   - mergeOutput: write stderr into stdout (the result's `stderr` is then empty).
   ///   - environment: added to (and overriding) this process's environment.
+  ///   - timeout: when set, a child still running after it is killed (SIGKILL) and the result says `timedOut`.
   public static func run(
     _ executable: URL, _ arguments: [String] = [], in directory: URL? = nil, environment: [String: String] = [:],
-    mergeOutput: Bool = false
+    mergeOutput: Bool = false, timeout: Duration? = nil
   ) async throws -> ChildProcessResult {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,11 +48,11 @@ public enum ChildProcess {
     try process.run()
     try? out.close()
     if !mergeOutput { try? err.close() }
-    await waitForExit(process)
+    let timedOut = await waitForExit(process, timeout: timeout)
     let text = { (url: URL) in (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
     return ChildProcessResult(
       status: process.terminationStatus, stdout: text(stdoutFile), stderr: mergeOutput ? "" : text(stderrFile),
-      killedBySignal: process.terminationReason == .uncaughtSignal)
+      killedBySignal: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
   }
 
   /// Starts `executable` in the background with stdout discarded and stderr appended to `log` (created if missing).
@@ -79,6 +83,25 @@ public enum ChildProcess {
     }
   }
 
+  /// Waits until `process` has exited; after `timeout` (when set) kills it with SIGKILL and returns true.
+  @discardableResult
+  public static func waitForExit(_ process: Process, timeout: Duration?) async -> Bool {
+    guard let timeout else {
+      await waitForExit(process)
+      return false
+    }
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning {
+      if ContinuousClock.now >= deadline {
+        kill(process.processIdentifier, SIGKILL)
+        await waitForExit(process)
+        return true
+      }
+      try? await Task.sleep(for: .milliseconds(20))
+    }
+    return false
+  }
+
   /// Whether python3 can make a virtual environment (python3-venv, which Tools/setup installs): the condition of the
   /// tests that run the Python cross-checks. Evaluated once, synchronously (a fraction of a second).
   public static let pythonCanMakeVirtualEnvironment: Bool = {
@@ -92,10 +115,12 @@ public enum ChildProcess {
     return process.terminationStatus == 0
   }()
 
-  /// Sends SIGTERM when the process still runs, then waits for its exit.
-  public static func stop(_ process: Process) async {
+  /// Sends SIGTERM when the process still runs, then waits for its exit; after `deadline` (when set) kills it with
+  /// SIGKILL. Returns true when it had to be killed.
+  @discardableResult
+  public static func stop(_ process: Process, deadline: Duration? = nil) async -> Bool {
     if process.isRunning { process.terminate() }
-    await waitForExit(process)
+    return await waitForExit(process, timeout: deadline)
   }
 
   private static func configured(
