@@ -430,21 +430,21 @@ let package = Package(
     .target(
       name: "CocoonNode",
       dependencies: [
-        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle,
       ],
       path: "Modules/CocoonNode",
     ),
     .target(
       name: "CocoonCoordinator",
       dependencies: [
-        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle,
       ],
       path: "Modules/CocoonCoordinator",
     ),
     .target(
       name: "CocoonClient",
       dependencies: [
-        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle, protobuf,
+        "CocoonCore", "CocoonConfig", "CocoonRuntime", "CocoonWire", "CocoonAccounting", logging, lifecycle,
         hummingbird, httpTypes,
       ],
       path: "Modules/CocoonClient",

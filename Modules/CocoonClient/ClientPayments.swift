@@ -3,7 +3,6 @@ public import CocoonCore
 import CocoonWire
 import Foundation
 import Logging
-import SwiftProtobuf
 
 /// The client's side of payments: proves in each handshake which ledger account pays, presents the latest
 /// voucher of that coordinator, and verifies and keeps each new charge voucher that comes with a final answer.
@@ -19,29 +18,19 @@ public struct ClientPayments: Sendable {
   }
 
   /// The handshake parameters for connecting to `endpoint`.
-  func hello(for endpoint: Endpoint) async throws -> Cocoon_Wire_ClientParams {
+  func hello(for endpoint: Endpoint) async throws -> ClientHello {
     let proof = try ClientLedgerProof.make(signer: signer, network: network.networkID)
     let coordinator = try? await network.registry().coordinators.first { $0.endpoint == "\(endpoint)" }
     var last: PaymentVoucher?
     if let coordinator { last = await wallet.latest(from: coordinator.address, kind: .clientCharge) }
-    return .with {
-      $0.ledgerAddress = proof.address
-      $0.ledgerPublicKey = proof.publicKey
-      $0.signedAtUnixMs = proof.signedAt
-      $0.ledgerSignature = proof.signature
-      if let last { $0.lastVoucher = Cocoon_Wire_SignedVoucher(last) }
-    }
+    return ClientHello(proof: proof, lastVoucher: last)
   }
 
   /// The receiver for the coordinator that acknowledged the handshake; nil when it does not charge.
-  func receiver(for ack: Cocoon_Wire_HelloAck) async throws -> VoucherReceiver? {
-    guard !ack.coordinatorLedgerAddress.isEmpty else { return nil }
-    guard ack.networkID == network.networkID else {
-      throw CocoonError(
-        .wrongBinding, "the coordinator settles on network '\(ack.networkID)'; this client's ledger is '\(network.networkID)'")
-    }
+  func receiver(for ack: HelloAcknowledgement) async throws -> VoucherReceiver? {
+    guard let ledger = ack.ledger else { return nil }
     return try await VoucherReceiver.make(
-      coordinator: ack.coordinatorLedgerAddress, key: ack.coordinatorPublicKey, network: network,
+      coordinator: ledger.address, key: ledger.publicKey, claimedNetwork: ack.networkID, network: network,
       counterparty: signer.address, kinds: [.clientCharge], wallet: wallet)
   }
 }
@@ -49,9 +38,9 @@ public struct ClientPayments: Sendable {
 extension VoucherReceiver {
   /// Stores a voucher that came with an answer, logging (not throwing) when it is refused: the answer itself
   /// is good, and the client's last good voucher still bounds what it owes.
-  func keep(_ wire: Cocoon_Wire_SignedVoucher, logger: Logger) async {
+  func keep(_ voucher: PaymentVoucher, logger: Logger) async {
     do {
-      if try await receive(try wire.paymentVoucher()) == .stale { logger.debug("an older voucher arrived late; kept the newer") }
+      if try await receive(voucher) == .stale { logger.debug("an older voucher arrived late; kept the newer") }
     } catch {
       logger.error("refused the coordinator's voucher", metadata: ["reason": "\(error)"])
     }

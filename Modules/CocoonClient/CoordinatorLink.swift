@@ -4,7 +4,6 @@ public import CocoonWire
 import Foundation
 public import Logging
 public import ServiceLifecycle
-import SwiftProtobuf
 import Synchronization
 
 /// The client's connection to the network: keeps a session with one of the configured coordinators (reconnecting
@@ -75,7 +74,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
 
   private func connect(to endpoint: Endpoint) async throws {
     try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { connection in
-      var hello = Cocoon_Wire_Hello.with { $0.role = .client }
+      var hello = PeerHello(role: .client)
       if let payments = self.payments { hello.client = try await payments.hello(for: endpoint) }
       let (session, ack) = try await WireSession.connect(
         connection, hello: hello, settings: self.settings, logger: self.logger)
@@ -84,7 +83,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
       self.logger.info("connected to coordinator", metadata: ["coordinator": "\(endpoint)", "network": "\(ack.networkID)"])
       self.publish(session)
       try await session.run { stream in
-        try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "clients do not serve streams"))))
+        try? await stream.send(.error(CocoonError(.invalidArgument, "clients do not serve streams")))
       }
     }
   }
@@ -132,7 +131,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
   }
 
   /// Opens a stream on the current session; a session that died under it is a clear `peerLost`, not a socket error.
-  private func open(_ first: Cocoon_Wire_Envelope.OneOf_Body) async throws -> WireStream {
+  private func open(_ first: WireMessage) async throws -> WireStream {
     let session = try await session()
     do { return try await session.open(first) } catch let error as CocoonError { throw error } catch {
       throw CocoonError(.peerLost, "the connection to the coordinator was lost (\(error)); it reconnects: retry the request")
@@ -141,11 +140,11 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
 
   /// Models servable through the coordinator now.
   public func models() async throws -> [ModelID] {
-    let stream = try await open(.modelListRequest(.init()))
+    let stream = try await open(.modelListRequest)
     guard let reply = try await stream.next() else { throw CocoonError(.peerLost, "the coordinator went away") }
     switch reply {
-    case .modelList(let list): return list.models.map { ModelID($0.name) }
-    case .error(let error): throw error.cocoonError
+    case .modelList(let models): return models.map { ModelID($0.name) }
+    case .error(let error): throw error
     default: throw CocoonError(.transportFailed, "unexpected answer to a model list request")
     }
   }
@@ -153,23 +152,23 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
   /// Runs one request through the network. Ending the returned stream early cancels the request upstream.
   public func generate(_ request: GenerationRequest) async throws -> AsyncThrowingStream<GenerationEvent, any Error> {
     let requestID = UUID().uuidString.lowercased()
-    let stream = try await open(.runQuery(Cocoon_Wire_RunQuery(request, requestID: requestID)))
+    let stream = try await open(.query(WireQuery(requestID: requestID, request: request)))
     let receiver = self.receiver.withLock { $0 }
     let logger = self.logger
     return AsyncThrowingStream { continuation in
       let task = Task {
         do {
-          while let body = try await stream.next() {
-            switch body {
-            case .answerPart(let part):
-              continuation.yield(.delta(part.text))
+          while let message = try await stream.next() {
+            switch message {
+            case .answerPart(let text):
+              continuation.yield(.delta(text))
             case .finalAnswer(let answer):
-              if answer.hasVoucher { await receiver?.keep(answer.voucher, logger: logger) }
-              continuation.yield(.finished(answer.finishReason.finishReason, try answer.usage.tokenUsage()))
+              if let voucher = answer.voucher { await receiver?.keep(voucher, logger: logger) }
+              continuation.yield(.finished(answer.finishReason, answer.usage))
               continuation.finish()
               return
             case .error(let error):
-              throw error.cocoonError
+              throw error
             default:
               continue
             }

@@ -2,7 +2,6 @@ import CocoonAccounting
 public import CocoonCore
 public import CocoonWire
 public import Logging
-import SwiftProtobuf
 import Synchronization
 
 /// Handles one stream a client opens: lists models, or routes a query to a node and relays the answer back.
@@ -42,8 +41,8 @@ public struct ClientRequestHandler: Sendable {
     switch first {
     case .modelListRequest:
       let models = await pool.servedModels()
-      try? await stream.send(.modelList(.with { $0.models = models }))
-    case .runQuery(let query):
+      try? await stream.send(.modelList(models))
+    case .query(let query):
       var logger = self.logger
       logger[metadataKey: "request"] = "\(query.requestID)"
       do {
@@ -52,17 +51,17 @@ public struct ClientRequestHandler: Sendable {
         logger.info("request cancelled by the client")
       } catch {
         logger.notice("request failed", metadata: ["reason": "\(error)"])
-        try? await stream.send(.error(Cocoon_Wire_Error(error)))
+        try? await stream.send(.failure(error))
       }
     default:
-      try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "unexpected first message"))))
+      try? await stream.send(.error(CocoonError(.invalidArgument, "unexpected first message")))
     }
   }
 
-  private func route(_ query: Cocoon_Wire_RunQuery, client: WireStream, payer: String?, logger: Logger) async throws {
-    _ = try query.generationRequest()
-    try await checkKnown(query.model)
-    let maxCoefficient = query.maxPriceCoefficient == 0 ? Prices.basisPointsPerUnit : query.maxPriceCoefficient
+  private func route(_ query: WireQuery, client: WireStream, payer: String?, logger: Logger) async throws {
+    let model = query.request.model.rawValue
+    try await checkKnown(model)
+    let maxCoefficient = query.maxPriceCoefficient ?? Prices.basisPointsPerUnit
     var charge: PendingCharge?
     if let accounting {
       guard let payer else {
@@ -70,13 +69,13 @@ public struct ClientRequestHandler: Sendable {
       }
       let id = "\(payer)/\(query.requestID)"
       try await accounting.reserve(
-        client: payer, requestID: id, maxCost: try accounting.maxCost(of: query, coefficient: maxCoefficient))
+        client: payer, requestID: id, maxCost: try accounting.maxCost(of: query.request, coefficient: maxCoefficient))
       charge = PendingCharge(accounting: accounting, requestID: id)
     }
     let delivered = PartCounter()
     var settled = false
     do {
-      let lease = try await pool.acquire(model: query.model)
+      let lease = try await pool.acquire(model: model)
       let started = ContinuousClock.now
       var succeeded = false
       defer {
@@ -91,12 +90,12 @@ public struct ClientRequestHandler: Sendable {
       }
       charge?.node = lease.terms
       logger.debug("routed", metadata: ["node": "\(lease.address)"])
-      let node = try await lease.session.open(.runQuery(query))
+      let node = try await lease.session.open(.query(query))
       let outcome = try await withThrowingTaskGroup(of: NodeOutcome.self) { group in
         group.addTask {
           // The client may only cancel; its stream ending means it went away.
-          while let body = try await client.next() {
-            if case .cancel = body { break }
+          while let message = try await client.next() {
+            if case .cancel = message { break }
           }
           await node.cancel(reason: "the client cancelled")
           throw CancellationError()
@@ -107,16 +106,18 @@ public struct ClientRequestHandler: Sendable {
         return result
       }
       switch outcome {
-      case .finished(var answer):
-        let usage = try answer.usage.tokenUsage()
+      case .finished(let fromNode):
+        // Only the node's finish reason and usage go on: the cost and the voucher are the coordinator's to say.
+        let usage = fromNode.usage
+        var answer = WireFinalAnswer(finishReason: fromNode.finishReason, usage: usage)
         if let charge {
           settled = true
           let settlement = try await charge.settle(usage)
-          answer.costNano = settlement.cost.rawValue
-          answer.voucher = Cocoon_Wire_SignedVoucher(settlement.clientVoucher)
+          answer.cost = settlement.cost
+          answer.voucher = settlement.clientVoucher
           deliver(settlement.nodeVoucher, to: lease.session, logger: logger)
         } else if let prices {
-          answer.costNano = try prices.cost(of: usage, coefficient: lease.terms.priceCoefficient).rawValue
+          answer.cost = try prices.cost(of: usage, coefficient: lease.terms.priceCoefficient)
         }
         try await client.send(.finalAnswer(answer))
         succeeded = true
@@ -151,8 +152,8 @@ public struct ClientRequestHandler: Sendable {
 
   /// How the node's side of a request ended.
   private enum NodeOutcome: Sendable {
-    case finished(Cocoon_Wire_FinalAnswer)
-    case failed(Cocoon_Wire_Error)
+    case finished(WireFinalAnswer)
+    case failed(CocoonError)
   }
 
   /// Copies the node's answer parts to the client, counting them; returns the node's final message unsent.
@@ -160,10 +161,10 @@ public struct ClientRequestHandler: Sendable {
     -> NodeOutcome
   {
     do {
-      while let body = try await node.next() {
-        switch body {
+      while let message = try await node.next() {
+        switch message {
         case .answerPart:
-          try await client.send(body)
+          try await client.send(message)
           delivered.increment()
         case .finalAnswer(let answer):
           return .finished(answer)
@@ -185,7 +186,7 @@ public struct ClientRequestHandler: Sendable {
   /// Sends a node its new earning voucher on a stream of its own (it keeps the latest).
   private func deliver(_ voucher: PaymentVoucher, to session: WireSession, logger: Logger) {
     Task {
-      do { _ = try await session.open(.voucher(Cocoon_Wire_SignedVoucher(voucher))) } catch {
+      do { _ = try await session.open(.voucher(voucher)) } catch {
         logger.notice("could not deliver the node's voucher; it gets the next one", metadata: ["reason": "\(error)"])
       }
     }

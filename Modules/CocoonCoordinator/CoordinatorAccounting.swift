@@ -43,31 +43,31 @@ public final class CoordinatorAccounting: Sendable {
   /// - Returns: the client's ledger address.
   /// - Throws: ``CocoonError`` `badSignature` / `invalidArgument` for a bad proof, `rolledBack` for a voucher
   ///   that is ahead of the database.
-  public func admitClient(_ params: Cocoon_Wire_ClientParams, now: Date = Date()) async throws -> String {
-    let address = params.ledgerAddress
-    guard !address.isEmpty else {
+  public func admitClient(_ hello: ClientHello, now: Date = Date()) async throws -> String {
+    guard let proof = hello.proof, !proof.address.isEmpty else {
       throw CocoonError(
         .invalidArgument,
         "this coordinator charges for requests: the client must present its ledger address and key "
           + "(give the client a payment plugin that holds a key)")
     }
     let nowMillis = now.timeIntervalSince1970 * 1000
-    guard abs(Double(params.signedAtUnixMs) - nowMillis) <= proofWindow * 1000 else {
+    let address = proof.address
+    guard abs(Double(proof.signedAt) - nowMillis) <= proofWindow * 1000 else {
       throw CocoonError(
         .invalidArgument,
-        "the client's ledger proof was signed at \(params.signedAtUnixMs) ms, more than \(Int(proofWindow)) s from "
+        "the client's ledger proof was signed at \(proof.signedAt) ms, more than \(Int(proofWindow)) s from "
           + "this coordinator's clock; check both clocks")
     }
-    let message = ClientLedgerProof.signingBytes(network: network.networkID, address: address, signedAt: params.signedAtUnixMs)
-    guard Ed25519LedgerKey.isValid(signature: params.ledgerSignature, of: message, publicKey: params.ledgerPublicKey) else {
+    let message = ClientLedgerProof.signingBytes(network: network.networkID, address: address, signedAt: proof.signedAt)
+    guard Ed25519LedgerKey.isValid(signature: proof.signature, of: message, publicKey: proof.publicKey) else {
       throw CocoonError(
         .badSignature, "the client's ledger proof does not verify under its key for network \(network.networkID)")
     }
-    guard try await network.isAddress(address, controlledBy: params.ledgerPublicKey) else {
+    guard try await network.isAddress(address, controlledBy: proof.publicKey) else {
       throw CocoonError(.badSignature, "the key in the client's ledger proof does not control address \(address)")
     }
-    if params.hasLastVoucher {
-      try await settlement.verifyReconnecting(presented: [try params.lastVoucher.paymentVoucher()])
+    if let last = hello.lastVoucher {
+      try await settlement.verifyReconnecting(presented: [last])
     }
     try await settlement.refresh(client: address)
     return address
@@ -75,26 +75,29 @@ public final class CoordinatorAccounting: Sendable {
 
   /// Checks a node's handshake: the voucher it presents must not be ahead of this database.
   /// - Returns: where the node is paid, at which coefficient.
-  public func admitNode(_ params: Cocoon_Wire_NodeParams) async throws -> NodeTerms {
-    guard !params.ledgerAddress.isEmpty else {
+  public func admitNode(_ hello: NodeHello) async throws -> NodeTerms {
+    guard !hello.ledgerAddress.isEmpty else {
       throw CocoonError(
         .invalidArgument,
         "this coordinator pays nodes: the node must present its ledger address (give it a payment plugin with a key)")
     }
-    if params.hasLastVoucher {
-      try await settlement.verifyReconnecting(presented: [try params.lastVoucher.paymentVoucher()])
+    if let last = hello.lastVoucher {
+      try await settlement.verifyReconnecting(presented: [last])
     }
-    let coefficient = params.priceCoefficient == 0 ? Prices.basisPointsPerUnit : params.priceCoefficient
-    return NodeTerms(ledgerAddress: params.ledgerAddress, priceCoefficient: coefficient)
+    return NodeTerms(
+      ledgerAddress: hello.ledgerAddress, priceCoefficient: hello.priceCoefficient ?? Prices.basisPointsPerUnit)
   }
 
   /// The most a query can cost at `coefficient`: every byte of its input a prompt token (plus a chat template's
   /// allowance) and every allowed completion token.
-  public func maxCost(of query: Cocoon_Wire_RunQuery, coefficient: UInt64) throws -> NanoAmount {
-    var inputBytes = query.prompt.utf8.count
-    for message in query.chat.messages { inputBytes += message.content.utf8.count + message.role.utf8.count + 8 }
+  public func maxCost(of request: GenerationRequest, coefficient: UInt64) throws -> NanoAmount {
+    let inputBytes: Int
+    switch request.input {
+    case .prompt(let text): inputBytes = text.utf8.count
+    case .chat(let messages): inputBytes = messages.reduce(0) { $0 + $1.content.utf8.count + $1.role.utf8.count + 8 }
+    }
     return try store.currentPrices.maxCost(
-      promptTokens: inputBytes + 64, maxCompletionTokens: Int(query.maxTokens), coefficient: coefficient)
+      promptTokens: inputBytes + 64, maxCompletionTokens: request.maxTokens, coefficient: coefficient)
   }
 
   /// Reserves `maxCost` of the client's stake for a request.

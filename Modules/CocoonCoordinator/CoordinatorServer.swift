@@ -1,7 +1,6 @@
 import CocoonAccounting
 public import CocoonCore
 public import CocoonWire
-import SwiftProtobuf
 public import Logging
 public import ServiceLifecycle
 import Synchronization
@@ -88,13 +87,14 @@ public final class CoordinatorServer: Service, Sendable {
       }
       switch connection.peer.role {
       case .node:
+        let node = hello.node ?? NodeHello(models: [], maxActiveRequests: 0)
         let id = await pool.add(
-          session: session, models: hello.node.models, maxActive: Int(hello.node.maxActiveRequests),
+          session: session, models: node.models, maxActive: node.maxActiveRequests,
           address: connection.peer.remoteAddress, terms: admitted.nodeTerms)
-        logger.info("node joined", metadata: ["models": "\(hello.node.models.map(\.name))"])
+        logger.info("node joined", metadata: ["models": "\(node.models.map(\.name))"])
         defer { Task { await self.pool.remove(id) } }
         try await session.run { stream in
-          try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "nodes cannot open streams"))))
+          try? await stream.send(.error(CocoonError(.invalidArgument, "nodes cannot open streams")))
         }
       case .client:
         logger.info("client connected", metadata: ["account": "\(admitted.payer ?? "none")"])
@@ -116,23 +116,24 @@ public final class CoordinatorServer: Service, Sendable {
     var nodeTerms = NodeTerms()
   }
 
-  private func admit(_ hello: Cocoon_Wire_Hello, peer: PeerInfo) async throws -> (Cocoon_Wire_HelloAck, Admitted) {
-    guard hello.role.role == peer.role else {
+  private func admit(_ hello: PeerHello, peer: PeerInfo) async throws -> (HelloAcknowledgement, Admitted) {
+    guard hello.role == peer.role else {
       throw CocoonError(
-        .transportFailed, "the peer says it is a \(hello.role.role.map(\.rawValue) ?? "nothing") but attested as a \(peer.role)")
+        .transportFailed, "the peer says it is a \(hello.role?.rawValue ?? "nothing") but attested as a \(peer.role)")
     }
+    let node = hello.node ?? NodeHello(models: [], maxActiveRequests: 0)
     if peer.role == .node {
-      guard hello.node.maxActiveRequests > 0, !hello.node.models.isEmpty else {
+      guard node.maxActiveRequests > 0, !node.models.isEmpty else {
         throw CocoonError(.invalidArgument, "a node must serve at least one model and accept at least one request")
       }
       if let allowedModels {
-        for model in hello.node.models {
+        for model in node.models {
           guard let expected = allowedModels[model.name] else {
             throw CocoonError(.unknownModel, "model '\(model.name)' is not in the registry")
           }
-          guard expected == model.weightsSha256.lowercased() else {
+          guard expected == model.weightsSHA256.lowercased() else {
             throw CocoonError(
-              .unknownModel, "model '\(model.name)' has weights \(model.weightsSha256), the registry allows \(expected)")
+              .unknownModel, "model '\(model.name)' has weights \(model.weightsSHA256), the registry allows \(expected)")
           }
         }
       }
@@ -140,23 +141,17 @@ public final class CoordinatorServer: Service, Sendable {
     var admitted = Admitted()
     if let accounting {
       switch peer.role {
-      case .node: admitted.nodeTerms = try await accounting.admitNode(hello.node)
-      case .client: admitted.payer = try await accounting.admitClient(hello.client)
+      case .node: admitted.nodeTerms = try await accounting.admitNode(node)
+      case .client: admitted.payer = try await accounting.admitClient(hello.client ?? ClientHello())
       case .coordinator: break
       }
     } else if peer.role == .node {
       admitted.nodeTerms = NodeTerms(
-        ledgerAddress: hello.node.ledgerAddress,
-        priceCoefficient: hello.node.priceCoefficient == 0 ? Prices.basisPointsPerUnit : hello.node.priceCoefficient)
+        ledgerAddress: node.ledgerAddress, priceCoefficient: node.priceCoefficient ?? Prices.basisPointsPerUnit)
     }
-    let ack = Cocoon_Wire_HelloAck.with {
-      $0.role = .coordinator
-      $0.networkID = networkID
-      if let accounting {
-        $0.coordinatorLedgerAddress = accounting.address
-        $0.coordinatorPublicKey = accounting.store.signer.publicKey
-      }
+    let ledger = accounting.map {
+      CoordinatorLedgerIdentity(address: $0.address, publicKey: $0.store.signer.publicKey)
     }
-    return (ack, admitted)
+    return (HelloAcknowledgement(role: .coordinator, networkID: networkID, ledger: ledger), admitted)
   }
 }

@@ -21,7 +21,7 @@ public actor NodePool {
   final class Entry {
     let id: UInt64
     let session: WireSession
-    let models: [String: Cocoon_Wire_ServedModel]
+    let models: [String: ServedModel]
     let maxActive: Int
     let address: String
     let terms: NodeTerms
@@ -32,7 +32,7 @@ public actor NodePool {
     var failures = 0
 
     init(
-      id: UInt64, session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String,
+      id: UInt64, session: WireSession, models: [ServedModel], maxActive: Int, address: String,
       terms: NodeTerms
     ) {
       self.id = id
@@ -74,7 +74,7 @@ public actor NodePool {
 
   /// Adds a connected node; returns its id.
   public func add(
-    session: WireSession, models: [Cocoon_Wire_ServedModel], maxActive: Int, address: String,
+    session: WireSession, models: [ServedModel], maxActive: Int, address: String,
     terms: NodeTerms = NodeTerms()
   ) -> UInt64 {
     let id = nextID
@@ -153,8 +153,8 @@ public actor NodePool {
   }
 
   /// The models servable now, one entry per name.
-  public func servedModels() -> [Cocoon_Wire_ServedModel] {
-    var byName: [String: Cocoon_Wire_ServedModel] = [:]
+  public func servedModels() -> [ServedModel] {
+    var byName: [String: ServedModel] = [:]
     for entry in nodes.values { for (name, model) in entry.models where byName[name] == nil { byName[name] = model } }
     return byName.values.sorted { $0.name < $1.name }
   }

@@ -1,7 +1,6 @@
 public import CocoonCore
 public import CocoonWire
 public import Logging
-import SwiftProtobuf
 public import ServiceLifecycle
 import Synchronization
 
@@ -61,20 +60,13 @@ public struct CoordinatorLinkService: Service {
 
   private func connectOnce(_ connected: ConnectedFlag) async throws {
     let served = await models.served()
-    var hello = Cocoon_Wire_Hello.with {
-      $0.role = .node
-      $0.node = .with {
-        $0.maxActiveRequests = UInt32(maxActiveRequests)
-        $0.models = served.map { entry in
-          .with {
-            $0.name = entry.spec.name.rawValue
-            $0.weightsSha256 = entry.spec.sha256 ?? ""
-            $0.contextLength = UInt32(clamping: entry.contextLength)
-          }
-        }
-      }
-    }
-    await payments?.fill(&hello.node, for: endpoint)
+    var node = NodeHello(
+      models: served.map {
+        ServedModel(name: $0.spec.name.rawValue, weightsSHA256: $0.spec.sha256 ?? "", contextLength: $0.contextLength)
+      },
+      maxActiveRequests: maxActiveRequests)
+    await payments?.fill(&node, for: endpoint)
+    let hello = PeerHello(role: .node, node: node)
     try await transport.connect(to: endpoint, expecting: .coordinator, security: security) { [hello] connection in
       let (session, ack) = try await WireSession.connect(connection, hello: hello, settings: settings, logger: logger)
       let vouchers = try await payments?.receiver(for: ack)

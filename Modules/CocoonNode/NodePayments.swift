@@ -34,24 +34,20 @@ public struct NodePayments: Sendable {
   }
 
   /// Fills the payment part of the node's handshake for `endpoint`.
-  func fill(_ params: inout Cocoon_Wire_NodeParams, for endpoint: Endpoint) async {
+  func fill(_ params: inout NodeHello, for endpoint: Endpoint) async {
     params.ledgerAddress = signer.address
     params.priceCoefficient = priceCoefficient
     let coordinator = try? await network.registry().coordinators.first { $0.endpoint == "\(endpoint)" }
     if let coordinator, let last = await wallet.latest(from: coordinator.address, kind: .nodeEarning) {
-      params.lastVoucher = Cocoon_Wire_SignedVoucher(last)
+      params.lastVoucher = last
     }
   }
 
   /// The receiver for the coordinator that acknowledged the handshake; nil when it does not pay.
-  func receiver(for ack: Cocoon_Wire_HelloAck) async throws -> VoucherReceiver? {
-    guard !ack.coordinatorLedgerAddress.isEmpty else { return nil }
-    guard ack.networkID == network.networkID else {
-      throw CocoonError(
-        .wrongBinding, "the coordinator settles on network '\(ack.networkID)'; this node's ledger is '\(network.networkID)'")
-    }
+  func receiver(for ack: HelloAcknowledgement) async throws -> VoucherReceiver? {
+    guard let ledger = ack.ledger else { return nil }
     var receiver = try await VoucherReceiver.make(
-      coordinator: ack.coordinatorLedgerAddress, key: ack.coordinatorPublicKey, network: network,
+      coordinator: ledger.address, key: ledger.publicKey, claimedNetwork: ack.networkID, network: network,
       counterparty: signer.address, kinds: [.nodeEarning], wallet: wallet)
     if let autoPayout {
       receiver.onStored = { voucher in await autoPayout.consider(voucher) }

@@ -1,7 +1,6 @@
 public import CocoonAccounting
 import CocoonCore
 public import CocoonWire
-import SwiftProtobuf
 public import Logging
 import Synchronization
 
@@ -24,9 +23,12 @@ public final class NodeQueryHandler: Sendable {
 
   /// Handles one stream opened by the coordinator: a query, or a new earning voucher for `vouchers`.
   public func handle(_ stream: WireStream, vouchers: VoucherReceiver? = nil) async {
-    let first: Cocoon_Wire_Envelope.OneOf_Body?
+    let first: WireMessage?
     do {
       first = try await stream.next()
+    } catch let error as CocoonError where error.code == .invalidArgument {
+      try? await stream.send(.error(error))
+      return
     } catch {
       return
     }
@@ -34,8 +36,8 @@ public final class NodeQueryHandler: Sendable {
       await keep(voucher, in: vouchers)
       return
     }
-    guard case .runQuery(let query) = first else {
-      try? await stream.send(.error(Cocoon_Wire_Error(CocoonError(.invalidArgument, "a node only answers queries"))))
+    guard case .query(let query) = first else {
+      try? await stream.send(.error(CocoonError(.invalidArgument, "a node only answers queries")))
       return
     }
     let admitted = active.withLock { count in
@@ -45,7 +47,7 @@ public final class NodeQueryHandler: Sendable {
     }
     guard admitted else {
       let error = CocoonError(.overloaded, "the node is already serving \(maxActiveRequests) requests")
-      try? await stream.send(.error(Cocoon_Wire_Error(error)))
+      try? await stream.send(.error(error))
       return
     }
     defer { active.withLock { $0 -= 1 } }
@@ -59,17 +61,16 @@ public final class NodeQueryHandler: Sendable {
       logger.info("request stopped", metadata: ["reason": "\(error.reason)"])
     } catch {
       logger.warning("request failed", metadata: ["error": "\(error)"])
-      try? await stream.send(.error(Cocoon_Wire_Error(error)))
+      try? await stream.send(.failure(error))
     }
   }
 
-  private func keep(_ wire: Cocoon_Wire_SignedVoucher, in vouchers: VoucherReceiver?) async {
+  private func keep(_ voucher: PaymentVoucher, in vouchers: VoucherReceiver?) async {
     guard let vouchers else {
       logger.notice("a coordinator sent a voucher but this node has no payment key; ignored")
       return
     }
     do {
-      let voucher = try wire.paymentVoucher()
       if try await vouchers.receive(voucher) == .stored {
         logger.debug("earning voucher stored", metadata: ["sequence": "\(voucher.sequence)", "amount": "\(voucher.amount)"])
       }
@@ -78,16 +79,16 @@ public final class NodeQueryHandler: Sendable {
     }
   }
 
-  private func serve(_ query: Cocoon_Wire_RunQuery, on stream: WireStream, logger: Logger) async throws {
-    let request = try query.generationRequest()
+  private func serve(_ query: WireQuery, on stream: WireStream, logger: Logger) async throws {
+    let request = query.request
     guard let model = await models.model(named: request.model) else {
       throw CocoonError(.unknownModel, "this node does not serve '\(request.model)'")
     }
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
         // Any message after the query is a cancel; the stream ending means the coordinator is gone.
-        while let body = try await stream.next() {
-          if case .cancel = body { throw CancellationError() }
+        while let message = try await stream.next() {
+          if case .cancel = message { throw CancellationError() }
         }
         throw CancellationError()
       }
@@ -95,14 +96,9 @@ public final class NodeQueryHandler: Sendable {
         for try await event in model.generate(request) {
           switch event {
           case .delta(let text):
-            try await stream.send(.answerPart(.with { $0.text = text }))
+            try await stream.send(.answerPart(text))
           case .finished(let reason, let usage):
-            try await stream.send(
-              .finalAnswer(
-                .with {
-                  $0.finishReason = Cocoon_Wire_FinishReason(reason)
-                  $0.usage = Cocoon_Wire_TokenUsage(usage)
-                }))
+            try await stream.send(.finalAnswer(WireFinalAnswer(finishReason: reason, usage: usage)))
             logger.info(
               "request done",
               metadata: ["prompt": "\(usage.promptTokens)", "completion": "\(usage.completionTokens)"])

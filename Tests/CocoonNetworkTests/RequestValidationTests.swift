@@ -1,5 +1,6 @@
 import CocoonCore
-import CocoonWire
+@testable import CocoonWire
+import SwiftProtobuf
 import Testing
 
 /// Every hop applies one rule to a generation request: what the HTTP API refuses, a query off the wire is refused
@@ -29,7 +30,7 @@ struct RequestValidationTests {
     #expect(problem.field == field)
     #expect(problem.message.contains("'\(field)'"))
     let error = #expect(throws: CocoonError.self) {
-      try Cocoon_Wire_RunQuery(request, requestID: "r").generationRequest()
+      try Self.offTheWire(WireQuery(requestID: "r", request: request))
     }
     #expect(error?.code == .invalidArgument)
     #expect(error?.reason == problem.message)
@@ -45,6 +46,16 @@ struct RequestValidationTests {
       $0.stop = ["\n"]
     }
     #expect(request.problem == nil)
-    #expect(try Cocoon_Wire_RunQuery(request, requestID: "r").generationRequest() == request)
+    #expect(try Self.offTheWire(WireQuery(requestID: "r", request: request)).request == request)
+  }
+
+  /// The query as the receiving side of a stream reads it: sent as protobuf bytes, parsed, converted and checked.
+  static func offTheWire(_ query: WireQuery) throws -> WireQuery {
+    let bytes = try Cocoon_Wire_Envelope.with { $0.body = WireMessage.query(query).body }.serializedBytes() as [UInt8]
+    let body = try #require(try Cocoon_Wire_Envelope(serializedBytes: bytes).body)
+    guard case .query(let received) = try WireMessage(body: body) else {
+      throw CocoonError(.invalidArgument, "not a query")
+    }
+    return received
   }
 }

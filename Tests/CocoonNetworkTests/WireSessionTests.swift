@@ -62,10 +62,10 @@ struct WireSessionTests {
   func deadPeerDetected() async throws {
     let (a, b) = MemoryConnection.pair(secondSilent: true)
     let settings = WireSession.Settings(pingInterval: .milliseconds(50), peerTimeout: .milliseconds(300))
-    async let accepted = WireSession.accept(b, settings: settings, logger: logger) { _ in .with { $0.role = .coordinator } }
+    async let accepted = WireSession.accept(b, settings: settings, logger: logger) { _ in HelloAcknowledgement(role: .coordinator, networkID: "") }
     // b answers nothing (silent), so craft the ack by hand for a.
     b.outgoing.yield(try Cocoon_Wire_Envelope.with { $0.helloAck = .with { $0.version = 1 } }.serializedData())
-    let (session, _) = try await WireSession.connect(a, hello: .with { $0.role = .node }, settings: settings, logger: logger)
+    let (session, _) = try await WireSession.connect(a, hello: PeerHello(role: .node), settings: settings, logger: logger)
     _ = try await accepted
     let started = ContinuousClock.now
     let error = await #expect(throws: CocoonError.self) { try await session.run { _ in } }
@@ -80,7 +80,7 @@ struct WireSessionTests {
     let (a, b) = MemoryConnection.pair()
     try await a.send(Cocoon_Wire_Envelope.with { $0.hello = .with { $0.role = .node; $0.minVersion = 7; $0.maxVersion = 9 } }.serializedData())
     let error = await #expect(throws: CocoonError.self) {
-      _ = try await WireSession.accept(b, logger: logger) { _ in .init() }
+      _ = try await WireSession.accept(b, logger: logger) { _ in HelloAcknowledgement(role: .coordinator, networkID: "") }
     }
     #expect(error?.reason == "no common protocol version: the peer speaks 7…9, this build 1...1")
   }
@@ -89,15 +89,16 @@ struct WireSessionTests {
   func backPressure() async throws {
     let (a, b) = MemoryConnection.pair()
     let settings = WireSession.Settings(streamBufferCapacity: 4)
-    async let accepted = WireSession.accept(b, settings: settings, logger: logger) { _ in .with { $0.role = .coordinator } }
-    let (client, _) = try await WireSession.connect(a, hello: .with { $0.role = .client }, settings: settings, logger: logger)
+    async let accepted = WireSession.accept(b, settings: settings, logger: logger) { _ in HelloAcknowledgement(role: .coordinator, networkID: "") }
+    let (client, _) = try await WireSession.connect(a, hello: PeerHello(role: .client), settings: settings, logger: logger)
     let (server, _) = try await accepted
     let opened = StreamBox()
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await server.run { stream in opened.value.withLock { $0 = stream }; try? await Task.sleep(for: .seconds(60)) } }
       group.addTask { try await client.run { _ in } }
-      let stream = try await client.open(.runQuery(.with { $0.prompt = "x"; $0.maxTokens = 1 }))
-      for index in 0..<20 { try await stream.send(.answerPart(.with { $0.text = "\(index)" })) }
+      let stream = try await client.open(
+        .query(WireQuery(requestID: "r", request: GenerationRequest(model: "m", input: .prompt("x"), maxTokens: 1))))
+      for index in 0..<20 { try await stream.send(.answerPart("\(index)")) }
       let deadline = ContinuousClock.now + .seconds(10)
       while opened.value.withLock({ $0 }) == nil && ContinuousClock.now < deadline {
         try await Task.sleep(for: .milliseconds(10))

@@ -14,13 +14,18 @@ public struct VoucherReceiver: Sendable {
     self.expectation = expectation
   }
 
-  /// Binds to the coordinator that identified itself in a handshake, after checking the ledger's registry lists
-  /// that address with that key.
-  /// - Throws: ``CocoonError`` `wrongBinding` when the registry does not list it so.
+  /// Binds to the coordinator that identified itself in a handshake, after checking it settles on this ledger
+  /// (`claimedNetwork`) and the ledger's registry lists that address with that key.
+  /// - Throws: ``CocoonError`` `wrongBinding` when the network differs or the registry does not list it so.
   public static func make(
-    coordinator: String, key: Data, network: any PaymentNetwork, counterparty: String,
+    coordinator: String, key: Data, claimedNetwork: String, network: any PaymentNetwork, counterparty: String,
     kinds: Set<PaymentVoucher.Kind>, wallet: VoucherWallet
   ) async throws -> VoucherReceiver {
+    guard claimedNetwork == network.networkID else {
+      throw CocoonError(
+        .wrongBinding,
+        "the coordinator settles on network '\(claimedNetwork)', not on this ledger's '\(network.networkID)'")
+    }
     let registered = try await network.registry().coordinators.first { $0.address == coordinator }
     guard let registered else {
       throw CocoonError(

@@ -68,4 +68,6 @@ extension CocoonError.Code {
   public static let cancelled = Self("core.cancelled")
   /// An I/O failure reading or writing a file.
   public static let io = Self("core.io")
+  /// A failure that is not a ``CocoonError`` (a bug, or a library's error passed through).
+  public static let internalError = Self("core.internal")
 }

@@ -55,9 +55,9 @@ public final class WireSession: Sendable {
 
   /// Performs the connecting side's handshake: sends `hello`, waits for the acknowledgement.
   public static func connect(
-    _ connection: any Connection, hello: Cocoon_Wire_Hello, settings: Settings = .init(), logger: Logger
-  ) async throws -> (WireSession, Cocoon_Wire_HelloAck) {
-    var hello = hello
+    _ connection: any Connection, hello: PeerHello, settings: Settings = .init(), logger: Logger
+  ) async throws -> (WireSession, HelloAcknowledgement) {
+    var hello = Cocoon_Wire_Hello(hello)
     hello.minVersion = supportedVersions.lowerBound
     hello.maxVersion = supportedVersions.upperBound
     try await connection.send(Cocoon_Wire_Envelope.with { $0.hello = hello }.serializedData())
@@ -67,7 +67,10 @@ public final class WireSession: Sendable {
       guard supportedVersions.contains(ack.version) else {
         throw CocoonError(.transportFailed, "the peer chose protocol version \(ack.version); this build speaks \(supportedVersions)")
       }
-      return (WireSession(connection: connection, isInitiator: true, version: ack.version, settings: settings, logger: logger), ack)
+      return (
+        WireSession(connection: connection, isInitiator: true, version: ack.version, settings: settings, logger: logger),
+        ack.acknowledgement
+      )
     case .error(let error):
       throw CocoonError(CocoonError.Code(error.code), "the peer refused the handshake: \(error.message)")
     default:
@@ -79,20 +82,26 @@ public final class WireSession: Sendable {
   /// acknowledgement) or refuse it (throwing a ``CocoonError`` that is sent back), and agrees on a version.
   public static func accept(
     _ connection: any Connection, settings: Settings = .init(), logger: Logger,
-    respond: (Cocoon_Wire_Hello) async throws -> Cocoon_Wire_HelloAck
-  ) async throws -> (WireSession, Cocoon_Wire_Hello) {
+    respond: (PeerHello) async throws -> HelloAcknowledgement
+  ) async throws -> (WireSession, PeerHello) {
     let first = try await receiveEnvelope(connection, during: "the handshake")
     guard case .hello(let hello) = first.body else {
       throw CocoonError(.transportFailed, "the peer did not start with a hello")
     }
     let version = min(hello.maxVersion, supportedVersions.upperBound)
+    let peerHello: PeerHello
     do {
       guard hello.minVersion <= hello.maxVersion, supportedVersions.contains(version), version >= hello.minVersion else {
         throw CocoonError(
           .transportFailed,
           "no common protocol version: the peer speaks \(hello.minVersion)…\(hello.maxVersion), this build \(supportedVersions)")
       }
-      var ack = try await respond(hello)
+      do {
+        peerHello = try hello.peerHello()
+      } catch let error as CocoonError {
+        throw CocoonError(.invalidArgument, "the peer's hello is malformed: \(error.reason)")
+      }
+      var ack = Cocoon_Wire_HelloAck(try await respond(peerHello))
       ack.version = version
       try await connection.send(Cocoon_Wire_Envelope.with { $0.helloAck = ack }.serializedData())
     } catch let error as CocoonError {
@@ -101,7 +110,10 @@ public final class WireSession: Sendable {
           .serializedData())
       throw error
     }
-    return (WireSession(connection: connection, isInitiator: false, version: version, settings: settings, logger: logger), hello)
+    return (
+      WireSession(connection: connection, isInitiator: false, version: version, settings: settings, logger: logger),
+      peerHello
+    )
   }
 
   private static func receiveEnvelope(_ connection: any Connection, during phase: String) async throws -> Cocoon_Wire_Envelope {
@@ -181,7 +193,7 @@ public final class WireSession: Sendable {
 
   static func opensStream(_ body: Cocoon_Wire_Envelope.OneOf_Body) -> Bool {
     switch body {
-    case .runQuery, .modelListRequest, .balanceComparison, .paymentStatus, .voucher: true
+    case .runQuery, .modelListRequest, .voucher: true
     default: false
     }
   }
@@ -196,7 +208,7 @@ public final class WireSession: Sendable {
   // MARK: Streams
 
   /// Opens a stream and sends its first message.
-  public func open(_ first: Cocoon_Wire_Envelope.OneOf_Body) async throws -> WireStream {
+  public func open(_ first: WireMessage) async throws -> WireStream {
     let (id, inbox): (UInt64, StreamInbox) = try state.withLock { state in
       if let reason = state.closedReason { throw reason }
       let id = state.nextStreamID
@@ -243,14 +255,23 @@ public struct WireStream: Sendable {
   let inbox: StreamInbox
 
   /// Sends a message on this stream; a final answer or error ends it.
-  public func send(_ body: Cocoon_Wire_Envelope.OneOf_Body) async throws {
+  public func send(_ message: WireMessage) async throws {
     let id = self.id
+    let body = message.body
     try await session.send(Cocoon_Wire_Envelope.with { $0.streamID = id; $0.body = body })
     if WireSession.endsStream(body) { session.finishStream(id) }
   }
 
-  /// The next message from the peer; nil when the stream has ended.
-  public func next() async throws -> Cocoon_Wire_Envelope.OneOf_Body? { try await inbox.next() }
+  /// The next message from the peer; nil when the stream has ended. Bodies that have no place on a stream are
+  /// skipped.
+  /// - Throws: ``CocoonError`` `invalidArgument` when the peer's message holds a value out of range (the stream
+  ///   stays open: answer it with an error), or the reason the stream failed.
+  public func next() async throws -> WireMessage? {
+    while let body = try await inbox.next() {
+      if let message = try WireMessage(body: body) { return message }
+    }
+    return nil
+  }
 
   /// Tells the peer to stop and ends the stream locally.
   public func cancel(reason: String) async {
