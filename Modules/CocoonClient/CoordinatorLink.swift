@@ -1,5 +1,6 @@
 import CocoonAccounting
 public import CocoonCore
+import CocoonRuntime
 public import CocoonWire
 import Foundation
 public import Logging
@@ -44,7 +45,7 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
     }
     await cancelWhenGracefulShutdown {
       var index = 0
-      var attempt = 0
+      var backoff = ReconnectBackoff()
       while !Task.isCancelled {
         let endpoint = self.endpoints[index % self.endpoints.count]
         let started = ContinuousClock.now
@@ -62,12 +63,10 @@ public final class CoordinatorLink: Service, InferenceGateway, Sendable {
           defer { current = nil }
           return current != nil
         }
-        if wasConnected || ContinuousClock.now - started > .seconds(30) { attempt = 0 }
+        if wasConnected || ContinuousClock.now - started > .seconds(30) { backoff.reset() }
         index += 1
-        attempt += 1
-        let base = min(10.0, 0.2 * Double(1 << min(attempt, 6)))
         // A shutdown during the backoff ends the service normally.
-        do { try await Task.sleep(for: .milliseconds(Int(base * 1000 * Double.random(in: 0.5...1.0)))) } catch { return }
+        do { try await Task.sleep(for: backoff.next()) } catch { return }
       }
     }
   }

@@ -78,54 +78,60 @@ public struct ClientRequestHandler: Sendable {
       let lease = try await pool.acquire(model: model)
       let started = ContinuousClock.now
       var succeeded = false
-      defer {
-        let outcome = succeeded
-        let duration = ContinuousClock.now - started
-        Task { await pool.release(lease, succeeded: outcome, duration: duration) }
-      }
-      guard lease.terms.priceCoefficient <= maxCoefficient else {
-        throw CocoonError(
-          .noNodeAvailable,
-          "the node's price coefficient \(lease.terms.priceCoefficient) is above the request's maximum \(maxCoefficient)")
-      }
-      charge?.node = lease.terms
-      logger.debug("routed", metadata: ["node": "\(lease.address)"])
-      let node = try await lease.session.open(.query(query))
-      let outcome = try await withThrowingTaskGroup(of: NodeOutcome.self) { group in
-        group.addTask {
-          // The client may only cancel; its stream ending means it went away.
-          while let message = try await client.next() {
-            if case .cancel = message { break }
+      do {
+        guard lease.terms.priceCoefficient <= maxCoefficient else {
+          throw CocoonError(
+            .noNodeAvailable,
+            "the node's price coefficient \(lease.terms.priceCoefficient) is above the request's maximum \(maxCoefficient)")
+        }
+        charge?.node = lease.terms
+        logger.debug("routed", metadata: ["node": "\(lease.address)"])
+        let node = try await lease.session.open(.query(query))
+        let outcome = try await withThrowingTaskGroup(of: NodeOutcome.self) { group in
+          group.addTask {
+            // The client may only cancel; its stream ending means it went away.
+            while let message = try await client.next() {
+              if case .cancel = message { break }
+            }
+            await node.cancel(reason: "the client cancelled")
+            throw CancellationError()
           }
-          await node.cancel(reason: "the client cancelled")
-          throw CancellationError()
+          group.addTask { try await relay(from: node, to: client, delivered: delivered) }
+          let result = try await group.next()!
+          group.cancelAll()
+          return result
         }
-        group.addTask { try await relay(from: node, to: client, delivered: delivered) }
-        let result = try await group.next()!
-        group.cancelAll()
-        return result
-      }
-      switch outcome {
-      case .finished(let fromNode):
-        // Only the node's finish reason and usage go on: the cost and the voucher are the coordinator's to say.
-        let usage = fromNode.usage
-        var answer = WireFinalAnswer(finishReason: fromNode.finishReason, usage: usage)
-        if let charge {
+        switch outcome {
+        case .finished(let fromNode):
+          var nodeVoucher: PaymentVoucher?
+          // Only the node's finish reason and usage go on: the cost and the voucher are the coordinator's to say.
+          let usage = fromNode.usage
+          var answer = WireFinalAnswer(finishReason: fromNode.finishReason, usage: usage)
+          if let charge {
+            settled = true
+            let settlement = try await charge.settle(usage)
+            answer.cost = settlement.cost
+            answer.voucher = settlement.clientVoucher
+            nodeVoucher = settlement.nodeVoucher
+          } else if let prices {
+            answer.cost = try prices.cost(of: usage, coefficient: lease.terms.priceCoefficient)
+          }
+          // The node gets its voucher whether or not the client is still there to take its answer.
+          var unsent: (any Error)?
+          do { try await client.send(.finalAnswer(answer)) } catch { unsent = error }
+          if let nodeVoucher { await deliver(nodeVoucher, to: lease.session, logger: logger) }
+          if let unsent { throw unsent }
+          succeeded = true
+        case .failed(let error):
           settled = true
-          let settlement = try await charge.settle(usage)
-          answer.cost = settlement.cost
-          answer.voucher = settlement.clientVoucher
-          deliver(settlement.nodeVoucher, to: lease.session, logger: logger)
-        } else if let prices {
-          answer.cost = try prices.cost(of: usage, coefficient: lease.terms.priceCoefficient)
+          await charge?.settlePartial(delivered.count, logger: logger)
+          try await client.send(.error(error))
         }
-        try await client.send(.finalAnswer(answer))
-        succeeded = true
-      case .failed(let error):
-        settled = true
-        await charge?.settlePartial(delivered.count, logger: logger)
-        try await client.send(.error(error))
+      } catch {
+        await pool.release(lease, succeeded: false, duration: ContinuousClock.now - started)
+        throw error
       }
+      await pool.release(lease, succeeded: succeeded, duration: ContinuousClock.now - started)
     } catch {
       if !settled { await charge?.settlePartial(delivered.count, logger: logger) }
       throw error
@@ -184,11 +190,9 @@ public struct ClientRequestHandler: Sendable {
   }
 
   /// Sends a node its new earning voucher on a stream of its own (it keeps the latest).
-  private func deliver(_ voucher: PaymentVoucher, to session: WireSession, logger: Logger) {
-    Task {
-      do { _ = try await session.open(.voucher(voucher)) } catch {
-        logger.notice("could not deliver the node's voucher; it gets the next one", metadata: ["reason": "\(error)"])
-      }
+  private func deliver(_ voucher: PaymentVoucher, to session: WireSession, logger: Logger) async {
+    do { _ = try await session.open(.voucher(voucher)) } catch {
+      logger.notice("could not deliver the node's voucher; it gets the next one", metadata: ["reason": "\(error)"])
     }
   }
 }

@@ -92,10 +92,15 @@ public final class CoordinatorServer: Service, Sendable {
           session: session, models: node.models, maxActive: node.maxActiveRequests,
           address: connection.peer.remoteAddress, terms: admitted.nodeTerms)
         logger.info("node joined", metadata: ["models": "\(node.models.map(\.name))"])
-        defer { Task { await self.pool.remove(id) } }
-        try await session.run { stream in
-          try? await stream.send(.error(CocoonError(.invalidArgument, "nodes cannot open streams")))
+        do {
+          try await session.run { stream in
+            try? await stream.send(.error(CocoonError(.invalidArgument, "nodes cannot open streams")))
+          }
+        } catch {
+          await pool.remove(id)
+          throw error
         }
+        await pool.remove(id)
       case .client:
         logger.info("client connected", metadata: ["account": "\(admitted.payer ?? "none")"])
         let payer = admitted.payer

@@ -39,7 +39,8 @@ public struct LedgerSettlementService: Service {
       }
     }
     // A race of unstructured tasks: a ledger call that ignores cancellation is left behind (the process is
-    // stopping) instead of holding the shutdown, as a task group waiting for all its children would.
+    // stopping) instead of holding the shutdown, as a task group waiting for all its children would (with a task
+    // group, SettlementShutdownTests' silent ledger holds `run` past the test's time limit).
     let finished = await FirstOutcome().race([
       {
         _ = await settleOnce(policy: .immediate, commitCheckpoint: true)

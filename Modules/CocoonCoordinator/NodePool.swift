@@ -114,6 +114,8 @@ public actor NodePool {
         waiters.append(Waiter(id: id, model: model, continuation: continuation))
       }
     } onCancel: {
+      // A cancellation handler runs synchronously, off the actor: a short hop back onto it fails the waiter.
+      // (The waiter is always queued first: the continuation's body runs on the actor before it suspends.)
       Task { await self.cancelWaiter(id) }
     }
   }

@@ -1,4 +1,5 @@
 public import CocoonCore
+import CocoonRuntime
 public import CocoonWire
 public import Logging
 public import ServiceLifecycle
@@ -39,7 +40,7 @@ public struct CoordinatorLinkService: Service {
     try await cancelWhenGracefulShutdown {
       // A shutdown or a failed load ends the wait: the link has nothing to serve.
       do { try await models.waitUntilLoaded() } catch is CancellationError { return }
-      var backoff = Backoff()
+      var backoff = ReconnectBackoff()
       while !Task.isCancelled {
         let started = ContinuousClock.now
         let connected = ConnectedFlag()
@@ -82,17 +83,4 @@ final class ConnectedFlag: Sendable {
   private let value = Atomic<Bool>(false)
   var isSet: Bool { value.load(ordering: .relaxed) }
   func set() { value.store(true, ordering: .relaxed) }
-}
-
-/// Exponential backoff with jitter: 0.2 s doubling up to 10 s.
-struct Backoff {
-  private var attempt = 0
-
-  mutating func reset() { attempt = 0 }
-
-  mutating func next() -> Duration {
-    let base = min(10.0, 0.2 * Double(1 << min(attempt, 6)))
-    attempt += 1
-    return .milliseconds(Int(base * 1000 * Double.random(in: 0.5...1.0)))
-  }
 }

@@ -1,12 +1,16 @@
 import CocoonCore
 import Logging
+public import ServiceLifecycle
 
 /// Cashes a coordinator's earning voucher on the ledger once the part not paid out reaches the
 /// ``SettlementPolicy``'s threshold: in the background, so answering queries never waits for the ledger, and one
 /// payout at a time per coordinator, always with the newest voucher (payouts are cumulative: it pays everything
 /// before it). A refused or failed payout (the coordinator has not submitted enough of its clients' charges yet, the
 /// ledger is unreachable) is retried with backoff from `retryDelay`; after a few tries the next voucher tries again.
-actor NodeAutoPayout {
+///
+/// It is a ``Service``: the payouts run in a task group its ``run()`` owns, and stop on shutdown (a payout is
+/// cumulative, so one cut short is made whole by the next).
+public actor NodeAutoPayout: Service {
   let network: any PaymentNetwork
   let node: String
   let policy: SettlementPolicy
@@ -17,6 +21,8 @@ actor NodeAutoPayout {
   /// What the ledger had paid per coordinator when last read or paid.
   private var paid: [String: NanoAmount] = [:]
   private var cashing: Set<String> = []
+  /// Coordinators whose payout is due, for ``run()`` to start.
+  private let due = AsyncStream.makeStream(of: String.self)
   static let attempts = 6
 
   init(network: any PaymentNetwork, node: String, policy: SettlementPolicy, retryDelay: Duration, logger: Logger) {
@@ -27,6 +33,18 @@ actor NodeAutoPayout {
     self.logger = logger
   }
 
+  /// Cashes due earnings, one payout at a time per coordinator, until shutdown.
+  public func run() async {
+    let due = self.due.stream
+    await cancelWhenGracefulShutdown {
+      await withDiscardingTaskGroup { group in
+        for await coordinator in due {
+          group.addTask { await self.cash(from: coordinator) }
+        }
+      }
+    }
+  }
+
   /// Notes `voucher` and starts cashing when it is due and no payout from its coordinator is under way.
   func consider(_ voucher: PaymentVoucher) {
     guard voucher.kind == .nodeEarning else { return }
@@ -35,7 +53,7 @@ actor NodeAutoPayout {
     guard !cashing.contains(coordinator) else { return }
     if let known = paid[coordinator], !policy.payoutIsDue(vouched: voucher.amount, paid: known) { return }
     cashing.insert(coordinator)
-    Task { await cash(from: coordinator) }
+    due.continuation.yield(coordinator)
   }
 
   private func cash(from coordinator: String) async {

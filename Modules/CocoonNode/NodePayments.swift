@@ -14,7 +14,8 @@ public struct NodePayments: Sendable {
   /// Basis points: 10000 = ×1.0.
   public let priceCoefficient: UInt64
   /// Cashes earnings past the policy's threshold; nil when the ledger leaves cashing to `cocoon-node payout`.
-  let autoPayout: NodeAutoPayout?
+  /// A service: run it beside the coordinator links (``NodeRole`` does).
+  public let autoPayout: NodeAutoPayout?
 
   public init(
     network: any PaymentNetwork, signer: any LedgerSigner, wallet: VoucherWallet,

@@ -21,7 +21,8 @@ public struct NodeRole: Sendable {
     self.logger = logger
   }
 
-  /// The node's services, in start order: the model loader, one link per coordinator, then the extra services.
+  /// The node's services, in start order: the model loader, the automatic payout (when the ledger's policy sets a
+  /// threshold), one link per coordinator, then the extra services.
   /// - Throws: ``CocoonError`` when the voucher wallet cannot be opened.
   public func services() throws -> [any Service] {
     let common = components.common
@@ -35,6 +36,7 @@ public struct NodeRole: Sendable {
     var services: [any Service] = [
       ModelLoaderService(backend: components.compute, specs: settings.models, into: models, logger: logger)
     ]
+    if let autoPayout = payments?.autoPayout { services.append(autoPayout) }
     for endpoint in settings.coordinators {
       services.append(
         CoordinatorLinkService(

@@ -27,16 +27,16 @@ struct VoucherCrossCheckTests {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/payments/vouchers-pynacl.json")
     let golden = try JSONDecoder().decode(Golden.self, from: try Data(contentsOf: path))
-    let key = try Ed25519LedgerKey(rawRepresentation: try #require(Data(hexEncoded: golden.privateKeySeedHex)))
+    let key = try Ed25519LedgerKey(rawRepresentation: try #require(Data(exactHex: golden.privateKeySeedHex)))
     #expect(golden.cases.count == 3)
     for item in golden.cases {
       #expect(key.address == item.coordinator)
       let voucher = PaymentVoucher(
         kind: try #require(PaymentVoucher.Kind(rawValue: item.kind)), network: item.network,
         coordinator: item.coordinator, counterparty: item.counterparty, sequence: item.sequence,
-        amount: NanoAmount(item.amount), signature: try #require(Data(hexEncoded: item.signatureHex)))
-      #expect(voucher.signingBytes.hexEncoded == item.signingBytesHex)
-      #expect(try voucher.signed(by: key).signature.hexEncoded == item.signatureHex)
+        amount: NanoAmount(item.amount), signature: try #require(Data(exactHex: item.signatureHex)))
+      #expect(voucher.signingBytes.hexString == item.signingBytesHex)
+      #expect(try voucher.signed(by: key).signature.hexString == item.signatureHex)
       let expectation = VoucherVerifier.Expectation(
         network: item.network, coordinator: item.coordinator, coordinatorKey: key.publicKey)
       try VoucherVerifier.verify(voucher, expectation, after: nil)

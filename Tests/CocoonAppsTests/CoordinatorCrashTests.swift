@@ -53,7 +53,7 @@ struct CoordinatorCrashTests {
   func fiftyKills() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-crash-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let base = Int.random(in: 41_000...50_000)
+    let base = LoopbackPorts.freeBase(in: 10_000...17_999, count: 2)
     let config = try Self.configuration(directory: directory, coordinatorPort: base, apiPort: base + 1)
     var coordinator = try Self.start("cocoon-coordinator", config: config, log: "coordinator.log")
     let node = try Self.start("cocoon-node-echo", config: config, log: "node.log")

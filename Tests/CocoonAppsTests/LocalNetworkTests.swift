@@ -75,7 +75,7 @@ struct LocalNetworkTests {
   func endToEnd() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-net-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let base = Int.random(in: 20_000...40_000)
+    let base = LoopbackPorts.freeBase(in: 20_000...27_999, count: 2)
     let config = try Self.configuration(in: directory, coordinatorPort: base, apiPort: base + 1)
     var processes: [Process] = []
     defer { for process in processes where process.isRunning { process.terminate() } }

@@ -25,7 +25,7 @@ struct TONCoordinatorCrashTests {
   func twentyKills() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-ton-crash-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let base = Int.random(in: 61_000...64_000)
+    let base = LoopbackPorts.freeBase(in: 61_000...64_000, count: 3)
     let config = try TONSandboxNetworkTests.configuration(
       directory: directory, sandboxPort: base, coordinatorPort: base + 1, apiPort: base + 2, payoutThresholdNano: 20_000)
     let start = { (product: String, arguments: [String], log: String) in

@@ -94,7 +94,7 @@ struct TONSandboxNetworkTests {
     let start = ContinuousClock.now
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cocoon-ton-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let base = Int.random(in: 51_000...60_000)
+    let base = LoopbackPorts.freeBase(in: 28_000...32_699, count: 3)
     let config = try Self.configuration(
       directory: directory, sandboxPort: base, coordinatorPort: base + 1, apiPort: base + 2)
     var processes = [

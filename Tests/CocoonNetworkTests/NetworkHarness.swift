@@ -89,6 +89,7 @@ struct NetworkHarness {
       handler: NodeQueryHandler(models: models, maxActiveRequests: maxActive, logger: logger),
       maxActiveRequests: maxActive, payments: payments, settings: settings, logger: logger)
     group.addTask { try await link.run() }
+    if let autoPayout = payments?.autoPayout { group.addTask { await autoPayout.run() } }
     for _ in 0..<2000 where await coordinator.pool.nodeCount == before { try await Task.sleep(for: .milliseconds(5)) }
     guard await coordinator.pool.nodeCount > before else { throw CocoonError(.unavailable, "the node did not join in 10 s") }
   }

@@ -19,7 +19,7 @@ public struct Ed25519LedgerKey: LedgerSigner {
   }
 
   public var publicKey: Data { key.publicKey.rawRepresentation }
-  public var address: String { publicKey.hexEncoded }
+  public var address: String { publicKey.hexString }
 
   public func sign(_ message: Data) throws -> Data { try key.signature(for: message) }
 
@@ -34,7 +34,7 @@ public struct Ed25519LedgerKey: LedgerSigner {
       try? FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
-    let text = Data((created.key.rawRepresentation.hexEncoded + "\n").utf8)
+    let text = Data((created.key.rawRepresentation.hexString + "\n").utf8)
     // Another process (a role's daemon and its command started together) may create the key at the same moment:
     // whichever file lands first is the key, for both.
     if try AtomicFile.createIfAbsent(text, at: path, permissions: 0o600) { return created }
@@ -50,7 +50,7 @@ public struct Ed25519LedgerKey: LedgerSigner {
         throw CocoonError(.io, "ledger key '\(path)' is readable by others (mode \(String(mode, radix: 8))); chmod 600 it")
       }
       let hex = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      guard let raw = Data(hexEncoded: hex), raw.count == 32 else {
+      guard let raw = Data(exactHex: hex), raw.count == 32 else {
         throw CocoonError(.invalidArgument, "ledger key '\(path)' must hold 64 hex characters (an Ed25519 private key)")
       }
       return try Ed25519LedgerKey(rawRepresentation: raw)

@@ -28,7 +28,7 @@ struct GenerationResponder: Sendable {
     }
     Self.logFinished(outcome.reason, outcome.usage, logger: logger)
     let completion = style.completion(text: outcome.text, finishReason: outcome.reason, usage: outcome.usage)
-    var response = JSONCoding.response(completion)
+    var response = try JSONCoding.response(completion)
     response.headers[.connection] = "close"
     return response
   }
@@ -45,16 +45,16 @@ struct GenerationResponder: Sendable {
     let body = ResponseBody { writer in
       do {
         try await request.body.consumeWithCancellationOnInboundClose { _ in
-          if let opening = style.openingChunk() { try await writer.write(Self.event(opening)) }
+          if let opening = style.openingChunk() { try await writer.write(try Self.event(opening)) }
           var next: GenerationEvent? = first
           while let event = next {
             switch event {
             case .delta(let piece):
-              try await writer.write(Self.event(style.deltaChunk(piece)))
+              try await writer.write(try Self.event(style.deltaChunk(piece)))
             case .finished(let reason, let usage):
               let finishReason = try reason.openAIValue()
-              try await writer.write(Self.event(style.finishChunk(finishReason)))
-              if includeUsage { try await writer.write(Self.event(style.usageChunk(usage))) }
+              try await writer.write(try Self.event(style.finishChunk(finishReason)))
+              if includeUsage { try await writer.write(try Self.event(style.usageChunk(usage))) }
               try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
               Self.logFinished(finishReason, usage, logger: logger)
               return
@@ -70,7 +70,7 @@ struct GenerationResponder: Sendable {
         let failure = OpenAIError(translating: error)
         logger.warning(
           "generation failed mid-stream", metadata: ["error.code": "\(failure.code ?? failure.type)"])
-        try await writer.write(Self.event(OpenAIErrorBody(error: failure)))
+        try await writer.write(try Self.event(OpenAIErrorBody(error: failure)))
       }
       try await writer.finish(nil)
     }
@@ -83,9 +83,9 @@ struct GenerationResponder: Sendable {
   private static let endedEarly = CocoonError(.peerLost, "the generation ended without a final result")
 
   /// One server-sent event: `data: <json>` and a blank line.
-  static func event(_ value: some Encodable) -> ByteBuffer {
+  static func event(_ value: some Encodable) throws(OpenAIError) -> ByteBuffer {
     var buffer = ByteBuffer(string: "data: ")
-    var json = JSONCoding.encode(value)
+    var json = try JSONCoding.encode(value)
     buffer.writeBuffer(&json)
     buffer.writeString("\n\n")
     return buffer

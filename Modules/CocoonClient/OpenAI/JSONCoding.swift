@@ -26,21 +26,24 @@ enum JSONCoding {
   }
 
   /// Encodes a response object.
-  static func encode(_ value: some Encodable) -> ByteBuffer {
+  /// - Throws: ``OpenAIError`` (500 `server_error`) when it has no JSON form (a non-finite number, say).
+  static func encode(_ value: some Encodable) throws(OpenAIError) -> ByteBuffer {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
     do {
       return ByteBuffer(bytes: try encoder.encode(value))
     } catch {
-      // Our response types only hold strings and numbers; encoding them cannot fail.
-      preconditionFailure("encoding a response failed: \(error)")
+      throw OpenAIError(
+        status: .internalServerError, message: "the response could not be encoded as JSON: \(error)",
+        type: "server_error")
     }
   }
 
   /// A JSON response with the given status.
-  static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+  /// - Throws: ``OpenAIError`` (500) when `value` has no JSON form.
+  static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws(OpenAIError) -> Response {
     Response(
-      status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: encode(value)))
+      status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: try encode(value)))
   }
 
   private static func describe(_ error: DecodingError) -> OpenAIError {

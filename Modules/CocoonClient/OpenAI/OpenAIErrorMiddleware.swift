@@ -33,7 +33,14 @@ struct OpenAIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 extension OpenAIError {
   /// The HTTP response carrying this error.
   var response: Response {
-    var response = JSONCoding.response(OpenAIErrorBody(error: self), status: status)
+    // An error body holds only strings; should it still not encode, the client gets a fixed 500 body.
+    var response =
+      (try? JSONCoding.response(OpenAIErrorBody(error: self), status: status))
+      ?? Response(
+        status: .internalServerError, headers: [.contentType: "application/json"],
+        body: .init(
+          byteBuffer: ByteBuffer(
+            string: #"{"error":{"message":"internal server error","type":"server_error","param":null,"code":null}}"#)))
     if code == "overloaded" { response.headers[.retryAfter] = "1" }
     return response
   }

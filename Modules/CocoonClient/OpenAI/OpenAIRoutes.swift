@@ -14,7 +14,7 @@ struct OpenAIRoutes: Sendable {
   /// `GET /v1/models`.
   func models() async throws -> Response {
     let entries = try await gateway.models().map { ModelListBody.Entry(id: $0, created: startedAt) }
-    return JSONCoding.response(ModelListBody(data: entries))
+    return try JSONCoding.response(ModelListBody(data: entries))
   }
 
   /// `GET /v1/models/{model}`.
@@ -25,7 +25,7 @@ struct OpenAIRoutes: Sendable {
         status: .notFound, message: "the model '\(id)' is not served by the network; GET /v1/models lists them",
         type: "invalid_request_error", code: "model_not_found", param: "model")
     }
-    return JSONCoding.response(ModelListBody.Entry(id: id, created: startedAt))
+    return try JSONCoding.response(ModelListBody.Entry(id: id, created: startedAt))
   }
 
   /// `POST /v1/chat/completions`.

@@ -78,7 +78,7 @@ public struct LocalPaymentNetwork: PaymentNetwork {
 
   /// On the local ledger an address is the hex of its Ed25519 public key.
   public func isAddress(_ address: String, controlledBy publicKey: Data) async throws -> Bool {
-    address == publicKey.hexEncoded
+    address == publicKey.hexString
   }
 
   private func send(

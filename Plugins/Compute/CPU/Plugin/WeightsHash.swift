@@ -17,7 +17,7 @@ public enum WeightsHash {
       offset = end
       progress(Int64(offset), Int64(bytes.count))
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return Data(hasher.finalize()).hexString
   }
 
   /// Checks `file` against `expected` (hex, any case).

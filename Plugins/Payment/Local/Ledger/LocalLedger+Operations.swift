@@ -50,7 +50,7 @@ extension LocalLedger {
       throw CocoonError(
         .wrongBinding, "operation is for network '\(operation.network)'; this ledger is '\(networkID)'")
     }
-    guard let key = Data(hexEncoded: operation.actor), key.count == 32,
+    guard let key = Data(exactHex: operation.actor), key.count == 32,
       Ed25519LedgerKey.isValid(signature: operation.signature, of: operation.signingBytes, publicKey: key)
     else {
       throw CocoonError(.badSignature, "\(operation.name.rawValue) is not signed by \(operation.actor)'s key")

@@ -50,7 +50,7 @@ extension LocalLedger {
   public func commit(_ checkpoint: Checkpoint, coordinator: String) async throws {
     try await pool.write { db in
       let row = try Self.coordinatorRow(coordinator, in: db)
-      guard let key = Data(hexEncoded: coordinator),
+      guard let key = Data(exactHex: coordinator),
         Ed25519LedgerKey.isValid(
           signature: checkpoint.signature,
           of: checkpoint.signingBytes(network: self.networkID, coordinator: coordinator), publicKey: key)
@@ -77,7 +77,7 @@ extension LocalLedger {
       throw CocoonError(.accountClosed, "coordinator \(voucher.coordinator) has closed; its vouchers are void")
     }
     return VoucherVerifier.Expectation(
-      network: networkID, coordinator: voucher.coordinator, coordinatorKey: Data(hexEncoded: voucher.coordinator) ?? Data())
+      network: networkID, coordinator: voucher.coordinator, coordinatorKey: Data(exactHex: voucher.coordinator) ?? Data())
   }
 
   private func charge(_ voucher: PaymentVoucher, in db: Database) throws {

@@ -39,7 +39,7 @@ public final class LocalLedger: Sendable {
           "the local ledger '\(path)' has no registry yet; give the deployment a `registry:` section to seed it")
       }
       if let id = try Self.meta("network", in: db) { return id }
-      let id = "local:" + Data((0..<8).map { _ in UInt8.random(in: 0...255) }).hexEncoded
+      let id = "local:" + Data((0..<8).map { _ in UInt8.random(in: 0...255) }).hexString
       try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('network', ?)", arguments: [id])
       try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('deposited', '0')")
       return id
@@ -58,7 +58,7 @@ public final class LocalLedger: Sendable {
       ).map { row in
         let address: String = row["address"]
         return RegisteredCoordinator(
-          publicKey: Data(hexEncoded: address) ?? Data(), endpoint: row["endpoint"], address: address)
+          publicKey: Data(exactHex: address) ?? Data(), endpoint: row["endpoint"], address: address)
       }
       return snapshot
     }

@@ -72,7 +72,7 @@ extension TONPaymentNetwork {
       throw CocoonError(
         .unavailable,
         "only the registry owner can list a coordinator on \(preset.name); give them this coordinator's key "
-          + "\(key.publicKey.hexEncodedString), its contract and its endpoint"
+          + "\(key.publicKey.hexString), its contract and its endpoint"
       )
     }
     var registry = try await rootRegistry()
@@ -119,8 +119,4 @@ extension TONPaymentNetwork {
     }
     throw CocoonError(.invalidArgument, "no coordinator contract of \(wallet.raw) is listed in the registry")
   }
-}
-
-extension Data {
-  var hexEncodedString: String { [UInt8](self).hexString }
 }

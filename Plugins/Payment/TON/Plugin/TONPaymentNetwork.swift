@@ -132,7 +132,3 @@ final class TONContractCache: Sendable {
     generations.withLock { $0[pair] = max($0[pair] ?? 0, generation) }
   }
 }
-
-extension [UInt8] {
-  var hexString: String { map { String(format: "%02x", $0) }.joined() }
-}

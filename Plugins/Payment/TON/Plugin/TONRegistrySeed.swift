@@ -25,7 +25,7 @@ enum TONRegistrySeed {
     }
     var models: [String: [UInt8]] = [:]
     for model in seed.models {
-      if let bytes = hexBytes(model.weightsSHA256), bytes.count == 32 { models[model.name.rawValue] = bytes }
+      if let bytes = Data(exactHex: model.weightsSHA256), bytes.count == 32 { models[model.name.rawValue] = [UInt8](bytes) }
     }
     let prices = seed.prices
     let delay = UInt32(clamping: seed.clientCloseDelay)
@@ -40,18 +40,5 @@ enum TONRegistrySeed {
         minimumNodeStake: BigUInt(seed.minimumNodeStake.rawValue),
         minimumCoordinatorStake: 0, clientCloseDelay: delay, coordinatorCloseDelay: delay),
       images: images, models: models, coordinators: [])
-  }
-
-  static func hexBytes(_ text: String) -> [UInt8]? {
-    let characters = Array(text.utf8)
-    guard characters.count % 2 == 0 else { return nil }
-    var bytes: [UInt8] = []
-    for index in stride(from: 0, to: characters.count, by: 2) {
-      guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else {
-        return nil
-      }
-      bytes.append(byte)
-    }
-    return bytes
   }
 }
