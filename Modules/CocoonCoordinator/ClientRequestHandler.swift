@@ -37,7 +37,17 @@ public struct ClientRequestHandler: Sendable {
 
   /// Serves one stream of `payer` (the client's ledger address; nil without accounting).
   public func handle(_ stream: WireStream, payer: String? = nil) async {
-    guard let first = try? await stream.next() else { return }
+    let first: WireMessage
+    do {
+      guard let message = try await stream.next() else { return }
+      first = message
+    } catch let error as CocoonError where error.code == .invalidArgument {
+      // A malformed first message (a value out of range) is answered, which also ends the stream.
+      try? await stream.send(.error(error))
+      return
+    } catch {
+      return
+    }
     switch first {
     case .modelListRequest:
       let models = await pool.servedModels()
